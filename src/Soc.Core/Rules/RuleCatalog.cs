@@ -1,0 +1,129 @@
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Soc.Core.Detection;
+
+namespace Soc.Core.Rules;
+
+/// <summary>The built-in rules, loaded from the JSON files embedded in this assembly and validated on load.</summary>
+public sealed class RuleCatalog
+{
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        PropertyNameCaseInsensitive = true,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+
+    private static readonly Lazy<RuleCatalog> BuiltInCatalog = new(LoadBuiltIn);
+
+    public RuleCatalog(IReadOnlyList<RuleDefinition> rules)
+    {
+        Validate(rules);
+        Rules = rules;
+        Compiled = rules.ToDictionary(r => r.Id, r => (IReadOnlyList<PhrasePattern>)r.Phrases.Select(PhrasePattern.Parse).ToArray(), StringComparer.Ordinal);
+    }
+
+    /// <summary>The rules shipped with the engine.</summary>
+    public static RuleCatalog BuiltIn => BuiltInCatalog.Value;
+
+    public IReadOnlyList<RuleDefinition> Rules { get; }
+
+    /// <summary>Compiled phrases per rule id.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<PhrasePattern>> Compiled { get; }
+
+    public IEnumerable<RuleDefinition> ForDetector(string detector) =>
+        Rules.Where(r => string.Equals(r.Detector, detector, StringComparison.Ordinal));
+
+    public static RuleCatalog LoadBuiltIn()
+    {
+        var assembly = typeof(RuleCatalog).Assembly;
+        var rules = new List<RuleDefinition>();
+        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith("Soc.Core.Rules.", StringComparison.Ordinal) && n.EndsWith(".json", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        {
+            using var stream = assembly.GetManifestResourceStream(name)
+                ?? throw new InvalidOperationException($"Embedded rule file {name} is missing.");
+            rules.AddRange(Parse(stream, name));
+        }
+
+        return new RuleCatalog(rules);
+    }
+
+    public static IReadOnlyList<RuleDefinition> Parse(Stream json, string sourceName)
+    {
+        var file = JsonSerializer.Deserialize<RuleFile>(json, JsonOptions)
+            ?? throw new InvalidDataException($"Rule file {sourceName} is empty.");
+        return file.Rules.Select(r => r.ToDefinition(sourceName)).ToArray();
+    }
+
+    private static void Validate(IReadOnlyList<RuleDefinition> rules)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var rule in rules)
+        {
+            if (!seen.Add(rule.Id))
+            {
+                throw new InvalidDataException($"Rule id {rule.Id} is defined twice.");
+            }
+
+            if (rule.Weight is <= 0 or > 1 || rule.Confidence is <= 0 or > 1)
+            {
+                throw new InvalidDataException($"Rule {rule.Id}: weight and confidence must be in (0, 1].");
+            }
+
+            if (rule.Paranoia is < 1 or > 4)
+            {
+                throw new InvalidDataException($"Rule {rule.Id}: paranoia must be 1..4.");
+            }
+        }
+    }
+
+    private sealed class RuleFile
+    {
+        public List<RuleJson> Rules { get; set; } = [];
+    }
+
+    private sealed class RuleJson
+    {
+        public string? Id { get; set; }
+
+        public string? Detector { get; set; }
+
+        public string? Category { get; set; }
+
+        public Severity Severity { get; set; } = Severity.Medium;
+
+        public int Paranoia { get; set; } = 1;
+
+        public double? Weight { get; set; }
+
+        public double Confidence { get; set; } = 0.85;
+
+        public string? Description { get; set; }
+
+        public List<string> Tags { get; set; } = [];
+
+        public List<string> Phrases { get; set; } = [];
+
+        public ExamplesJson Examples { get; set; } = new();
+
+        public RuleDefinition ToDefinition(string source)
+        {
+            if (string.IsNullOrWhiteSpace(Id) || string.IsNullOrWhiteSpace(Detector) || string.IsNullOrWhiteSpace(Category))
+            {
+                throw new InvalidDataException($"{source}: every rule needs id, detector and category.");
+            }
+
+            return new RuleDefinition(Id, Detector, Category, Severity, Paranoia, Weight ?? RuleDefinition.DefaultWeight(Severity),
+                Confidence, Description ?? string.Empty, Tags, Phrases, new RuleExamples(Examples.Match, Examples.NoMatch));
+        }
+    }
+
+    private sealed class ExamplesJson
+    {
+        public List<string> Match { get; set; } = [];
+
+        public List<string> NoMatch { get; set; } = [];
+    }
+}

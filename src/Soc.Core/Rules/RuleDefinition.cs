@@ -1,0 +1,34 @@
+using Soc.Core.Detection;
+
+namespace Soc.Core.Rules;
+
+/// <summary>Examples a rule must and must not match; checked by the rule regression tests.</summary>
+public sealed record RuleExamples(IReadOnlyList<string> Match, IReadOnlyList<string> NoMatch);
+
+/// <summary>
+/// A built-in rule, as data: a stable id, the detector that runs it, a category, severity and paranoia level,
+/// the phrases it looks for and examples that pin its behaviour.
+/// </summary>
+public sealed record RuleDefinition(
+    string Id,
+    string Detector,
+    string Category,
+    Severity Severity,
+    int Paranoia,
+    double Weight,
+    double Confidence,
+    string Description,
+    IReadOnlyList<string> Tags,
+    IReadOnlyList<string> Phrases,
+    RuleExamples Examples)
+{
+    /// <summary>Danger weight a severity carries when a rule does not set its own.</summary>
+    public static double DefaultWeight(Severity severity) => severity switch
+    {
+        Severity.Low => 0.3,
+        Severity.Medium => 0.5,
+        Severity.High => 0.75,
+        Severity.Critical => 0.9,
+        _ => 0.5,
+    };
+}

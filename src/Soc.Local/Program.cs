@@ -1,0 +1,3 @@
+using Soc.Local.Commands;
+
+return await CommandLine.RunAsync(args).ConfigureAwait(false);

@@ -1,0 +1,13 @@
+using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.Hosting;
+using SocFunctions;
+
+var builder = FunctionsApplication.CreateBuilder(args);
+
+// ASP.NET Core integration: HTTP functions take HttpRequest and return IActionResult.
+builder.ConfigureFunctionsWebApplication();
+
+// Everything the functions need; the local dev host (soc serve) calls the same method.
+builder.Services.AddSocFunctionApp(builder.Configuration);
+
+builder.Build().Run();

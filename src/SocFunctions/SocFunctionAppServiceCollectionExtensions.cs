@@ -1,0 +1,22 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Soc.Core;
+using Soc.Infrastructure;
+using SocFunctions.Http;
+
+namespace SocFunctions;
+
+public static class SocFunctionAppServiceCollectionExtensions
+{
+    /// <summary>
+    /// The one composition root of the function app, shared by the Functions host (Program.cs) and the local dev
+    /// host, so no wiring exists twice.
+    /// </summary>
+    public static IServiceCollection AddSocFunctionApp(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSocCore(configuration);
+        services.AddTableStores(configuration);
+        services.AddHttpApi(configuration);
+        return services;
+    }
+}
