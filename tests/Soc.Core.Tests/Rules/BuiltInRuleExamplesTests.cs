@@ -1,0 +1,86 @@
+using Soc.Core.Detection;
+using Soc.Core.Rules;
+
+namespace Soc.Core.Tests.Rules;
+
+/// <summary>Every built-in rule's own examples, as a table: positives must fire the rule, negatives must not.</summary>
+public sealed class BuiltInRuleExamplesTests
+{
+    private static readonly IThreatAnalyzer Analyzer = TestEngine.Create(paranoia: 4);
+
+    public static TheoryData<string, string> Positives()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var rule in RuleCatalog.BuiltIn.Rules)
+        {
+            foreach (var text in rule.Examples.Match)
+            {
+                data.Add(rule.Id, text);
+            }
+        }
+
+        return data;
+    }
+
+    public static TheoryData<string, string> Negatives()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var rule in RuleCatalog.BuiltIn.Rules)
+        {
+            foreach (var text in rule.Examples.NoMatch)
+            {
+                data.Add(rule.Id, text);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Positives))]
+    public void Rule_PositiveExample_Fires(string ruleId, string text)
+    {
+        var verdict = Analyzer.Analyze(text);
+
+        Assert.Contains(ruleId, verdict.RuleIds);
+    }
+
+    [Theory]
+    [MemberData(nameof(Negatives))]
+    public void Rule_NegativeExample_DoesNotFire(string ruleId, string text)
+    {
+        var verdict = Analyzer.Analyze(text);
+
+        Assert.DoesNotContain(ruleId, verdict.RuleIds);
+    }
+
+    [Fact]
+    public void Catalog_EveryRule_HasPositiveAndNegativeExamples()
+    {
+        var incomplete = RuleCatalog.BuiltIn.Rules
+            .Where(r => r.Examples.Match.Count == 0 || r.Examples.NoMatch.Count == 0)
+            .Select(r => r.Id)
+            .ToArray();
+
+        Assert.Empty(incomplete);
+    }
+
+    [Fact]
+    public void Catalog_RuleIds_FollowTheBlockConvention()
+    {
+        var malformed = RuleCatalog.BuiltIn.Rules
+            .Where(r => !System.Text.RegularExpressions.Regex.IsMatch(r.Id, "^[A-Z]{2}-[0-9]{4}$", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1)))
+            .Select(r => r.Id)
+            .ToArray();
+
+        Assert.Empty(malformed);
+    }
+
+    [Fact]
+    public void Catalog_DuplicateIds_AreRejectedOnLoad()
+    {
+        var rule = RuleCatalog.BuiltIn.Rules[0];
+
+        Assert.Throws<InvalidDataException>(() => new RuleCatalog([rule, rule]));
+    }
+}

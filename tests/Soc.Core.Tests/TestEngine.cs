@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Soc.Core.Detection;
+using Soc.Core.Detection.Detectors;
+using Soc.Core.Normalization;
+using Soc.Core.Patterns;
+using Soc.Core.Rules;
+
+namespace Soc.Core.Tests;
+
+/// <summary>Builds the engine the way the app does, without a container.</summary>
+internal static class TestEngine
+{
+    public static ThreatAnalyzer Create(int paranoia = 1, IPatternSnapshotSource? patterns = null, DetectionOptions? options = null)
+    {
+        options ??= new DetectionOptions();
+        options.ParanoiaLevel = paranoia;
+        var catalog = RuleCatalog.BuiltIn;
+        IDetector[] detectors =
+        [
+            new InstructionOverrideDetector(catalog),
+            new SecretExtractionDetector(catalog),
+            new LearnedPatternDetector(),
+        ];
+        return new ThreatAnalyzer(new TextNormalizer(), detectors, patterns ?? new FixedSnapshot(PatternSnapshot.Empty), Options.Create(options));
+    }
+
+    public static PatternSnapshotCache Cache(IPatternStore store) => new(store, NullLogger<PatternSnapshotCache>.Instance);
+
+    public sealed class FixedSnapshot(PatternSnapshot snapshot) : IPatternSnapshotSource
+    {
+        public PatternSnapshot Current { get; } = snapshot;
+    }
+}
