@@ -47,6 +47,7 @@ public sealed partial class AnalyzeFunction(
         var verdict = analyzer.Analyze(input.Message!, new AnalysisContext(input.SessionId, input.History, caller!.TenantId));
         LogVerdict(logger, verdict.Decision, verdict.DangerScore, string.Join(',', verdict.RuleIds), verdict.PatternSetVersion, verdict.ElapsedMicros);
         await PublishAsync(verdict, input, caller.TenantId, cancellationToken).ConfigureAwait(false);
+        Observability.DecisionRecordLog.LogDecisionRecord(logger, verdict, caller.TenantId);
         return ApiResults.Ok(AnalyzeResponse.From(verdict));
     }
 
