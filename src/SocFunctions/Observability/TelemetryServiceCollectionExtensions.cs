@@ -35,6 +35,8 @@ public static class TelemetryServiceCollectionExtensions
             .UseAzureMonitorExporter(options =>
             {
                 options.ConnectionString = connectionString;
+                // Traces may be sampled, but every log record is kept: the decision records are an audit trail.
+                options.EnableTraceBasedLogsSampler = false;
                 if (credential is not null)
                 {
                     options.Credential = credential;
