@@ -2,7 +2,7 @@
 @description('Principal id of the app identity.')
 param principalId string
 
-@description('Principal id of the person running azd (storage and Web PubSub data roles for local runs); empty to skip.')
+@description('Principal id of the person running azd (storage and Web PubSub data roles for local runs); empty to skip. No principal type is given, so a service principal running azd in CI works too.')
 param userPrincipalId string = ''
 
 param storageAccountName string
@@ -62,7 +62,6 @@ resource userStorage 'Microsoft.Authorization/roleAssignments@2022-04-01' = [for
   scope: storage
   properties: {
     principalId: userPrincipalId
-    principalType: 'User'
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', role)
   }
 }]
@@ -83,7 +82,6 @@ resource userWebPubSub 'Microsoft.Authorization/roleAssignments@2022-04-01' = if
   scope: webPubSub
   properties: {
     principalId: userPrincipalId
-    principalType: 'User'
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.webPubSubServiceOwner)
   }
 }
