@@ -29,8 +29,17 @@ param openAiEndpoint string = ''
 @description('Azure OpenAI deployment name; empty when not deployed.')
 param openAiDeploymentName string = ''
 
-@description('Key Vault secret URI holding the bootstrap API keys; empty when none were given.')
+@description('Key Vault secret URI of the bootstrap API keys; empty when none were given.')
 param apiKeysSecretUri string = ''
+
+@description('Key Vault secret URI of the tenants management API key; empty leaves that API closed (403).')
+param tenantsAdminKeySecretUri string = ''
+
+@description('Key Vault secret URI of the pepper mixed into every stored API key digest.')
+param tenantsKeyPepperSecretUri string = ''
+
+@description('Key Vault secret URI of the secret flag the protected chatbot guards.')
+param chatSystemFlagSecretUri string = ''
 
 @description('Origins allowed to call the API from a browser (the dashboard).')
 param allowedOrigins array = []
@@ -53,6 +62,9 @@ param maximumInstanceCount int
 @description('Memory per instance in MB.')
 @allowed([ 512, 2048, 4096 ])
 param instanceMemoryMB int
+
+// An app setting that resolves from Key Vault with the app's identity; empty when the secret was not provided.
+func keyVaultReference(secretUri string) string => empty(secretUri) ? '' : '@Microsoft.KeyVault(SecretUri=${secretUri})'
 
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   name: planName
@@ -137,11 +149,16 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     // Live events to the dashboard.
     WebPubSub__Endpoint: webPubSubEndpoint
     WebPubSub__Hub: webPubSubHubName
-    // Optional variation model for learning.
+    // Optional Azure OpenAI, with the identity: variations for learning, answers of the protected chatbot.
     OpenAI__Endpoint: openAiEndpoint
     OpenAI__Deployment: openAiDeploymentName
-    // Bootstrap API keys from Key Vault (tenants' own keys live in Table Storage).
-    Api__Keys: empty(apiKeysSecretUri) ? '' : '@Microsoft.KeyVault(SecretUri=${apiKeysSecretUri})'
+    Chat__OpenAiEndpoint: openAiEndpoint
+    Chat__OpenAiDeployment: openAiDeploymentName
+    // Secrets, from Key Vault (tenants' own API keys live in Table Storage as peppered digests).
+    Api__Keys: keyVaultReference(apiKeysSecretUri)
+    Tenants__AdminKey: keyVaultReference(tenantsAdminKeySecretUri)
+    Tenants__KeyPepper: keyVaultReference(tenantsKeyPepperSecretUri)
+    Chat__SystemFlag: keyVaultReference(chatSystemFlagSecretUri)
     Detection__Mode: detectionMode
   }
 }

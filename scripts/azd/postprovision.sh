@@ -19,8 +19,12 @@ for name in AZURE_STORAGE_ACCOUNT_NAME AZURE_STORAGE_TABLE_ENDPOINT STORAGE_TABL
   require "$name"
 done
 
-# A fresh local-only API key each time, never the cloud's bootstrap keys.
-local_key="local-$(od -An -tx1 -N16 /dev/urandom | tr -d ' \n')"
+# Fresh local-only secrets each time, never the cloud's (which stay in Key Vault).
+random_hex() {
+  od -An -tx1 -N"$1" /dev/urandom | tr -d ' \n'
+}
+local_key="local-$(random_hex 16)"
+local_admin_key="adm-local-$(random_hex 16)"
 
 if [ -f "$target" ]; then
   cp "$target" "$target.bak"
@@ -40,6 +44,11 @@ cat > "$target" <<JSON
     "OpenAI__Endpoint": "${AZURE_OPENAI_ENDPOINT:-}",
     "OpenAI__Deployment": "${AZURE_OPENAI_DEPLOYMENT:-}",
     "Api__Keys": "local:$local_key",
+    "Tenants__AdminKey": "$local_admin_key",
+    "Tenants__KeyPepper": "$(random_hex 32)",
+    "Chat__SystemFlag": "FLAG{local-$(random_hex 8)}",
+    "Chat__OpenAiEndpoint": "${AZURE_OPENAI_ENDPOINT:-}",
+    "Chat__OpenAiDeployment": "${AZURE_OPENAI_DEPLOYMENT:-}",
     "Detection__Mode": "$DETECTION_MODE"
   },
   "Host": {
@@ -49,5 +58,5 @@ cat > "$target" <<JSON
 }
 JSON
 
-echo "postprovision: wrote $target (local API key: local:$local_key)"
+echo "postprovision: wrote $target (local-only keys: API local:$local_key, admin $local_admin_key)"
 echo "postprovision: API $SOC_API_URL, dashboard $SOC_DASHBOARD_URL"

@@ -1,5 +1,6 @@
-// Key Vault for the few secrets that have no identity-based alternative (bootstrap API keys); the app reads them
-// through Key Vault references with its managed identity, so no secret is stored in app settings.
+// Key Vault for the secrets that have no identity-based alternative (bootstrap API keys, the tenants admin key and
+// key pepper, the chatbot's secret flag); the app reads them through Key Vault references with its managed identity,
+// so no secret value is stored in app settings.
 param name string
 param location string = resourceGroup().location
 param tags object = {}
