@@ -26,8 +26,10 @@ random_hex() {
 local_key="local-$(random_hex 16)"
 local_admin_key="adm-local-$(random_hex 16)"
 
+# Keep the previous file where git never looks (.azure/ is ignored), in case it held hand-made changes.
 if [ -f "$target" ]; then
-  cp "$target" "$target.bak"
+  mkdir -p "$root/.azure"
+  cp "$target" "$root/.azure/local.settings.json.bak"
 fi
 
 cat > "$target" <<JSON
