@@ -6,7 +6,9 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
 version=0.49.2
-packages="${NUGET_PACKAGES:-$HOME/.nuget/packages}"
+# The NuGet package folder, wherever this machine's NuGet configuration puts it.
+packages="${NUGET_PACKAGES:-$(dotnet nuget locals global-packages --list | sed -E 's/^global-packages: *//')}"
+packages="${packages%/}"
 bicep="$packages/azure.bicep.commandline.linux-x64/$version/tools/bicep"
 if [ ! -x "$bicep" ]; then
   dotnet restore tools/bicep/bicep-tools.csproj -nologo -v quiet >/dev/null
