@@ -25,8 +25,9 @@ public static partial class WebPubSubEmulator
     private const int MaxClientFrameBytes = 64 * 1024;
 
     /// <summary>
-    /// When the Web PubSub connection string points at a loopback address with an access key, it means "this dev
-    /// host": make it name the address the host really listens on (choosing the port now when it is 0, as in tests).
+    /// When the Web PubSub connection string names this dev host (its own URL, or the default 127.0.0.1:7071 while
+    /// the host picks a free port, as in tests) with an access key, make it name the address the host really listens
+    /// on, choosing the port now when it is 0.
     /// </summary>
     public static void PointAtDevHost(ConfigurationManager configuration, DevHostOptions options)
     {
@@ -37,12 +38,15 @@ public static partial class WebPubSubEmulator
         }
 
         var connection = WebPubSubConnection.Parse(connectionString);
-        if (!connection.Endpoint.IsLoopback || connection.AccessKey is null)
+        var url = new Uri(options.Url);
+        var names = connection.Endpoint.IsLoopback
+            && (connection.Endpoint.Port == url.Port || (url.Port == 0 && connection.Endpoint == new Uri(DevHostOptions.DefaultUrl)));
+        if (!names || connection.AccessKey is null)
         {
+            // Another endpoint (a real service, or a deliberately unreachable one in outage tests).
             return;
         }
 
-        var url = new Uri(options.Url);
         if (url.Port == 0)
         {
             using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
