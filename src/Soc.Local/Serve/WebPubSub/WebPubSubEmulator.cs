@@ -23,6 +23,7 @@ public static partial class WebPubSubEmulator
 {
     public const string JsonSubprotocol = "json.webpubsub.azure.v1";
     private const int MaxClientFrameBytes = 64 * 1024;
+    private const string RestPrefix = "/api/hubs/";
 
     /// <summary>
     /// When the Web PubSub connection string names this dev host (its own URL, or the default 127.0.0.1:7071 while
@@ -75,8 +76,19 @@ public static partial class WebPubSubEmulator
         var emulator = new EmulatorHub();
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Soc.Local.WebPubSubEmulator");
 
-        app.MapPost("/api/hubs/{hub}/{**target}", (HttpContext context, string hub, string target) => HandleSendAsync(context, emulator, validator, hub, target))
-            .WithName("WebPubSubEmulatorSend");
+        // Middleware rather than an endpoint: /api/* endpoints are the function app's and nothing else's.
+        app.Use(async (context, next) =>
+        {
+            var path = context.Request.Path.Value ?? string.Empty;
+            if (HttpMethods.IsPost(context.Request.Method) && path.StartsWith(RestPrefix, StringComparison.Ordinal)
+                && path[RestPrefix.Length..].Split('/', 2) is [var hub, var target] && hub.Length > 0)
+            {
+                await HandleSendAsync(context, emulator, validator, hub, target).ConfigureAwait(false);
+                return;
+            }
+
+            await next(context).ConfigureAwait(false);
+        });
         app.Map("/client/hubs/{hub}", (HttpContext context, string hub) => HandleClientAsync(context, emulator, validator, hub, logger))
             .WithName("WebPubSubEmulatorClient");
         return app;
