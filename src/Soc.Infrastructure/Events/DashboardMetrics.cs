@@ -26,11 +26,11 @@ public sealed class DashboardMetricsService(IEventStore events, IPatternStore pa
 {
     public const int MaxEvents = 50_000;
 
-    public async Task<DashboardMetrics> ComputeAsync(TimeSpan window, int buckets, CancellationToken cancellationToken)
+    public async Task<DashboardMetrics> ComputeAsync(string tenantId, TimeSpan window, int buckets, CancellationToken cancellationToken)
     {
         var to = time.GetUtcNow();
         var from = to - window;
-        var summaries = await events.SummariesAsync(from, to, MaxEvents, cancellationToken).ConfigureAwait(false);
+        var summaries = await events.SummariesAsync(tenantId, from, to, MaxEvents, cancellationToken).ConfigureAwait(false);
         var set = await patterns.LoadAsync(cancellationToken).ConfigureAwait(false);
         var bucketSpan = TimeSpan.FromTicks(Math.Max(TimeSpan.TicksPerMinute, window.Ticks / buckets));
         var series = Enumerable.Range(0, buckets).Select(_ => new Accumulator()).ToArray();

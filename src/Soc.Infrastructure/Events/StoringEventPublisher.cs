@@ -62,7 +62,7 @@ public sealed class EventDispatchQueue
 }
 
 /// <summary>
-/// Streams queued events to the dashboard group in order. A send that fails is retried with exponential backoff
+/// Streams queued events in order to the dashboard group (service-wide events) or the tenant's dashboard subgroup. A send that fails is retried with exponential backoff
 /// (0.25 s doubling to 30 s) until it succeeds or the app stops; nothing is dropped in between, and everything is in
 /// the table for backfill anyway.
 /// </summary>
@@ -83,7 +83,7 @@ public sealed partial class EventDispatcher(
             return;
         }
 
-        var group = options.Value.DashboardGroup;
+        var o = options.Value;
         await foreach (var e in queue.Reader.ReadAllAsync(stoppingToken).ConfigureAwait(false))
         {
             var delay = FirstDelay;
@@ -91,7 +91,7 @@ public sealed partial class EventDispatcher(
             {
                 try
                 {
-                    await service.SendToGroupAsync(group, e.ToMessage(), stoppingToken).ConfigureAwait(false);
+                    await service.SendToGroupAsync(o.GroupFor(e.TenantId), e.ToMessage(), stoppingToken).ConfigureAwait(false);
                     if (attempt > 1)
                     {
                         LogRecovered(logger, e.Type, e.Id, attempt);

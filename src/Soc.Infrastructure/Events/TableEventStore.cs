@@ -23,7 +23,7 @@ public sealed class TableEventStore(TableStorage storage, TimeProvider time) : I
     public const int MaxScannedPerPage = 5000;
 
     private const int MaxDataChars = 30000;
-    private static readonly string[] SummaryColumns = ["Type", "At", "Decision", "Categories", "ElapsedMicros", "DetectionImprovement"];
+    private static readonly string[] SummaryColumns = ["Type", "At", "TenantId", "Decision", "Categories", "ElapsedMicros", "DetectionImprovement"];
 
     public async Task AppendAsync(SocEvent e, CancellationToken cancellationToken)
     {
@@ -42,6 +42,11 @@ public sealed class TableEventStore(TableStorage storage, TimeProvider time) : I
             ["At"] = e.At,
             ["Data"] = data,
         };
+        if (StoredEvent.From(e).TenantId is { } tenant)
+        {
+            entity["TenantId"] = tenant;
+        }
+
         if (e.Data["decision"] is JsonValue d && d.TryGetValue<string>(out var decision))
         {
             entity["Decision"] = decision;
@@ -70,7 +75,7 @@ public sealed class TableEventStore(TableStorage storage, TimeProvider time) : I
         await table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<IReadOnlyList<StoredEvent>> ListSinceAsync(DateTimeOffset since, int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<StoredEvent>> ListSinceAsync(string tenantId, DateTimeOffset since, int limit, CancellationToken cancellationToken)
     {
         var table = await storage.GetTableAsync(Table, cancellationToken).ConfigureAwait(false);
         var result = new List<StoredEvent>(limit);
@@ -81,6 +86,11 @@ public sealed class TableEventStore(TableStorage storage, TimeProvider time) : I
             var filter = TableClient.CreateQueryFilter($"PartitionKey eq {day} and RowKey lt {upper}");
             await foreach (var entity in table.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(limit, 1000), cancellationToken: cancellationToken).ConfigureAwait(false))
             {
+                if (!Visible(entity, tenantId))
+                {
+                    continue;
+                }
+
                 var e = FromEntity(entity);
                 if (e.At > since)
                 {
@@ -153,7 +163,7 @@ public sealed class TableEventStore(TableStorage storage, TimeProvider time) : I
             {
                 scanned++;
                 lastRow = entity.RowKey;
-                if (Matches(entity, query))
+                if (Visible(entity, query.TenantId) && Matches(entity, query))
                 {
                     items.Add(FromEntity(entity));
                 }
@@ -168,7 +178,7 @@ public sealed class TableEventStore(TableStorage storage, TimeProvider time) : I
         return new ThreatPage(items, null);
     }
 
-    public async Task<IReadOnlyList<EventSummary>> SummariesAsync(DateTimeOffset from, DateTimeOffset to, int max, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<EventSummary>> SummariesAsync(string tenantId, DateTimeOffset from, DateTimeOffset to, int max, CancellationToken cancellationToken)
     {
         var table = await storage.GetTableAsync(Table, cancellationToken).ConfigureAwait(false);
         var result = new List<EventSummary>();
@@ -177,6 +187,11 @@ public sealed class TableEventStore(TableStorage storage, TimeProvider time) : I
             var filter = TableClient.CreateQueryFilter($"PartitionKey eq {day} and RowKey ge {RowKeyPrefixOf(to)} and RowKey lt {RowKeyPrefixOf(from)}");
             await foreach (var entity in table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, select: SummaryColumns, cancellationToken: cancellationToken).ConfigureAwait(false))
             {
+                if (!Visible(entity, tenantId))
+                {
+                    continue;
+                }
+
                 result.Add(new EventSummary(
                     entity.GetString("Type") ?? string.Empty,
                     entity.GetDateTimeOffset("At") ?? default,
@@ -209,6 +224,10 @@ public sealed class TableEventStore(TableStorage storage, TimeProvider time) : I
             yield return day.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
         }
     }
+
+    /// <summary>A tenant sees its own events and the service-wide ones (no tenant), never another tenant's.</summary>
+    private static bool Visible(TableEntity entity, string tenantId) =>
+        entity.GetString("TenantId") is not { Length: > 0 } owner || string.Equals(owner, tenantId, StringComparison.Ordinal);
 
     private static bool Matches(TableEntity entity, ThreatQuery query)
     {

@@ -17,7 +17,7 @@ public sealed class DashboardMetricsFunction(ApiKeyGuard guard, DashboardMetrics
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "dashboard/metrics")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        var (_, authError) = await guard.AuthenticateAsync(request, cancellationToken).ConfigureAwait(false);
+        var (caller, authError) = await guard.AuthenticateAsync(request, cancellationToken).ConfigureAwait(false);
         if (authError is not null)
         {
             return authError;
@@ -31,7 +31,7 @@ public sealed class DashboardMetricsFunction(ApiKeyGuard guard, DashboardMetrics
             return ApiResults.BadRequest("One or more query parameters are not valid.", errors);
         }
 
-        var result = await metrics.ComputeAsync(TimeSpan.FromHours(hours), buckets, cancellationToken).ConfigureAwait(false);
+        var result = await metrics.ComputeAsync(caller!.TenantId, TimeSpan.FromHours(hours), buckets, cancellationToken).ConfigureAwait(false);
         return ApiResults.Ok(result);
     }
 }

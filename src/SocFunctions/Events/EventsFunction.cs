@@ -23,7 +23,7 @@ public sealed class EventsFunction(ApiKeyGuard guard, IEventStore store, TimePro
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "events")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        var (_, authError) = await guard.AuthenticateAsync(request, cancellationToken).ConfigureAwait(false);
+        var (caller, authError) = await guard.AuthenticateAsync(request, cancellationToken).ConfigureAwait(false);
         if (authError is not null)
         {
             return authError;
@@ -60,7 +60,7 @@ public sealed class EventsFunction(ApiKeyGuard guard, IEventStore store, TimePro
             return ApiResults.BadRequest("One or more query parameters are not valid.", errors);
         }
 
-        var items = await store.ListSinceAsync(since, limit, cancellationToken).ConfigureAwait(false);
+        var items = await store.ListSinceAsync(caller!.TenantId, since, limit, cancellationToken).ConfigureAwait(false);
         return ApiResults.Ok(new EventsResponse(items, since));
     }
 }

@@ -12,7 +12,8 @@ public sealed record NegotiateResponse(Uri Url, string Hub, string Group);
 
 /// <summary>
 /// <c>GET /api/negotiate</c>: a Web PubSub client URL for a dashboard user. The connection is receive-only (no
-/// roles: it can neither send nor join other groups) and joins the dashboard group on connect.
+/// roles: it can neither send nor join other groups) and joins the dashboard group and its tenant's subgroup on
+/// connect, so it sees service-wide events and its own tenant's, never another tenant's.
 /// </summary>
 public sealed class NegotiateFunction(ApiKeyGuard guard, IWebPubSubService webPubSub, IOptions<WebPubSubOptions> options)
 {
@@ -34,7 +35,7 @@ public sealed class NegotiateFunction(ApiKeyGuard guard, IWebPubSubService webPu
                 "Set WebPubSub__ConnectionString (or WebPubSub__Endpoint with managed identity). History and metrics keep working.");
         }
 
-        var url = await webPubSub.GetClientAccessUriAsync("dashboard:" + caller!.TenantId, [], [o.DashboardGroup], cancellationToken).ConfigureAwait(false);
+        var url = await webPubSub.GetClientAccessUriAsync("dashboard:" + caller!.TenantId, [], [o.DashboardGroup, o.TenantGroup(caller.TenantId)], cancellationToken).ConfigureAwait(false);
         return ApiResults.Ok(new NegotiateResponse(url, o.Hub, o.DashboardGroup));
     }
 }

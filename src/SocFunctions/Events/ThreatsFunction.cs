@@ -24,7 +24,7 @@ public sealed class ThreatsFunction(ApiKeyGuard guard, IEventStore store)
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "threats")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        var (_, authError) = await guard.AuthenticateAsync(request, cancellationToken).ConfigureAwait(false);
+        var (caller, authError) = await guard.AuthenticateAsync(request, cancellationToken).ConfigureAwait(false);
         if (authError is not null)
         {
             return authError;
@@ -38,6 +38,7 @@ public sealed class ThreatsFunction(ApiKeyGuard guard, IEventStore store)
         }
 
         var query = new ThreatQuery(
+            caller!.TenantId,
             decision,
             EventsQuery.Text(request, "category", 64, errors),
             EventsQuery.Text(request, "ruleId", 64, errors),

@@ -173,3 +173,17 @@ public sealed class WebPubSubTokenTests
         Assert.Equal(new Uri("wss://x.webpubsub.azure.com/client/hubs/soc?access_token=service.issued.token"), uri);
     }
 }
+
+public sealed class WebPubSubGroupTests
+{
+    [Fact]
+    public void GroupFor_TenantEvents_GoToDistinctStableSubgroups()
+    {
+        var options = new WebPubSubOptions { DashboardGroup = "dashboard" };
+
+        Assert.Equal("dashboard", options.GroupFor(null));
+        Assert.Equal(options.TenantGroup("a.b"), options.GroupFor("a.b"));
+        Assert.NotEqual(options.TenantGroup("a.b"), options.TenantGroup("a_b"));
+        Assert.Matches("^dashboard\\.t-[0-9a-f]{32}$", options.TenantGroup("tenant-it"));
+    }
+}
