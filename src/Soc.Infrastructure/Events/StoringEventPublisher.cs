@@ -76,6 +76,11 @@ public sealed partial class EventDispatcher(
     public static readonly TimeSpan FirstDelay = TimeSpan.FromMilliseconds(250);
     public static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(30);
 
+    /// <summary>Attempts before an event the service refuses with a non-transient 4xx is left to backfill.</summary>
+    public const int MaxPermanentAttempts = 5;
+
+    private static bool IsPermanent(int status) => status is >= 400 and < 500 and not (408 or 429);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!queue.Enabled)
@@ -99,6 +104,13 @@ public sealed partial class EventDispatcher(
 
                     break;
                 }
+                catch (WebPubSubRequestException ex) when (IsPermanent(ex.Status) && attempt >= MaxPermanentAttempts)
+                {
+                    // A request the service keeps refusing (bad credentials, forbidden, malformed) must not hold the
+                    // queue forever; the event stays in the table for backfill.
+                    LogGaveUp(logger, e.Type, e.Id, attempt, ex.Status);
+                    break;
+                }
                 catch (Exception ex) when (ex is HttpRequestException or WebPubSubRequestException or TaskCanceledException && !stoppingToken.IsCancellationRequested)
                 {
                     LogSendFailed(logger, e.Type, e.Id, attempt, delay.TotalSeconds, ex.Message);
@@ -111,6 +123,9 @@ public sealed partial class EventDispatcher(
 
     [LoggerMessage(EventId = 4102, Level = LogLevel.Warning, Message = "Streaming event {Type} {Id} failed (attempt {Attempt}); retrying in {DelaySeconds} s: {Reason}")]
     private static partial void LogSendFailed(ILogger logger, string type, string id, int attempt, double delaySeconds, string reason);
+
+    [LoggerMessage(EventId = 4104, Level = LogLevel.Error, Message = "Gave up streaming event {Type} {Id} after {Attempt} attempts: Web PubSub answered {Status}; it stays stored for backfill")]
+    private static partial void LogGaveUp(ILogger logger, string type, string id, int attempt, int status);
 
     [LoggerMessage(EventId = 4103, Level = LogLevel.Information, Message = "Streamed event {Type} {Id} after {Attempt} attempts")]
     private static partial void LogRecovered(ILogger logger, string type, string id, int attempt);

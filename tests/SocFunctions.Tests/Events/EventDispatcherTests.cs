@@ -78,3 +78,49 @@ public sealed class EventDispatcherTests
         service.Verify(s => s.SendToGroupAsync("dashboard", It.IsAny<JsonNode>(), It.IsAny<CancellationToken>()), Times.Exactly(4));
     }
 }
+
+public sealed class EventDispatcherPermanentFailureTests
+{
+    [Fact]
+    public async Task Dispatcher_ServiceKeepsRefusing_GivesUpAfterFiveAttemptsAndMovesOn()
+    {
+        var options = Options.Create(new WebPubSubOptions { ConnectionString = "Endpoint=http://127.0.0.1:1;AccessKey=k;Version=1.0" });
+        var delivered = new List<string>();
+        var service = new Mock<IWebPubSubService>();
+        service.Setup(s => s.SendToGroupAsync(It.IsAny<string>(), It.IsAny<JsonNode>(), It.IsAny<CancellationToken>()))
+            .Returns((string _, JsonNode message, CancellationToken _) =>
+            {
+                var id = message["id"]!.GetValue<string>();
+                if (id == "bad")
+                {
+                    throw new WebPubSubRequestException(403, "Forbidden");
+                }
+
+                delivered.Add(id);
+                return Task.CompletedTask;
+            });
+        var queue = new EventDispatchQueue(options);
+        using var dispatcher = new EventDispatcher(queue, service.Object, options, new FastTime(), NullLogger<EventDispatcher>.Instance);
+        queue.TryEnqueue(new StoredEvent("bad", "threat.blocked", DateTimeOffset.UtcNow, []));
+        queue.TryEnqueue(new StoredEvent("good", "threat.blocked", DateTimeOffset.UtcNow, []));
+
+        await dispatcher.StartAsync(CancellationToken.None);
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (delivered.Count < 1 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+
+        await dispatcher.StopAsync(CancellationToken.None);
+
+        Assert.Equal(["good"], delivered);
+        service.Verify(s => s.SendToGroupAsync(It.IsAny<string>(), It.Is<JsonNode>(n => n["id"]!.GetValue<string>() == "bad"), It.IsAny<CancellationToken>()), Times.Exactly(EventDispatcher.MaxPermanentAttempts));
+    }
+
+    /// <summary>A clock whose timers fire at once, so backoff does not slow the test.</summary>
+    private sealed class FastTime : TimeProvider
+    {
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) =>
+            base.CreateTimer(callback, state, dueTime == Timeout.InfiniteTimeSpan ? dueTime : TimeSpan.FromMilliseconds(1), period);
+    }
+}

@@ -26,9 +26,9 @@ public static partial class WebPubSubEmulator
     private const string RestPrefix = "/api/hubs/";
 
     /// <summary>
-    /// When the Web PubSub connection string names this dev host (its own URL, or the default 127.0.0.1:7071 while
-    /// the host picks a free port, as in tests) with an access key, make it name the address the host really listens
-    /// on, choosing the port now when it is 0.
+    /// When the Web PubSub connection string names this dev host (its own port on loopback, or the sample's
+    /// 127.0.0.1:7071 whatever port the host uses) with an access key, make it name the address the host really
+    /// listens on, choosing the port now when it is 0 (tests).
     /// </summary>
     public static void PointAtDevHost(ConfigurationManager configuration, DevHostOptions options)
     {
@@ -41,7 +41,7 @@ public static partial class WebPubSubEmulator
         var connection = WebPubSubConnection.Parse(connectionString);
         var url = new Uri(options.Url);
         var names = connection.Endpoint.IsLoopback
-            && (connection.Endpoint.Port == url.Port || (url.Port == 0 && connection.Endpoint == new Uri(DevHostOptions.DefaultUrl)));
+            && (connection.Endpoint.Port == url.Port || connection.Endpoint == new Uri(DevHostOptions.DefaultUrl));
         if (!names || connection.AccessKey is null)
         {
             // Another endpoint (a real service, or a deliberately unreachable one in outage tests).
