@@ -41,7 +41,10 @@ async function submitReport(event) {
     report = await reportMiss({ message: String(form.get('message')), actualThreatType: String(form.get('actualThreatType') ?? ''), severity: String(form.get('severity')) });
   } catch (error) {
     $('report-steps').replaceChildren();
-    showError($('report-error'), describe(error, 'Reporting a miss'));
+    const signed = error?.status === 401 || error?.status === 403;
+    showError($('report-error'), signed
+      ? `Reporting a miss was refused (HTTP ${error.status}): the report webhook takes signed requests only; this server needs a dashboard route for reports (js/learning-api.js). ${error.detail ?? ''}`.trim()
+      : describe(error, 'Reporting a miss'));
     return;
   }
   $('report-steps').replaceChildren(h('li', {}, h('span', { class: 'state done' }, 'accepted'), `Report ${report.reportId ?? ''} accepted; following its steps…`));
