@@ -27,3 +27,9 @@ if [ "${1:-}" = "--browser" ] && [ ! -x /usr/bin/chromium ]; then
     exit 1
   fi
 fi
+
+# The dashboard's charting library (pinned by src/dashboard/package-lock.json), copied into the served folder.
+if [ ! -f "$root/src/dashboard/app/vendor/chart.umd.min.js" ]; then
+  echo "Installing the dashboard's packages (src/dashboard, pinned lockfile)..."
+  (cd "$root/src/dashboard" && npm ci --no-audit --no-fund --loglevel=error && npm run --silent build)
+fi

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Soc.Core;
 using Soc.Infrastructure;
+using Soc.Infrastructure.Events;
 using SocFunctions.Http;
 
 namespace SocFunctions;
@@ -17,6 +18,7 @@ public static class SocFunctionAppServiceCollectionExtensions
         services.AddSocCore(configuration);
         services.AddTableStores(configuration);
         services.AddHttpApi(configuration);
+        services.AddEventPipeline(configuration);
         return services;
     }
 }

@@ -6,6 +6,8 @@ using Microsoft.DurableTask.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Soc.Local.Serve.Dashboard;
+using Soc.Local.Serve.WebPubSub;
 using SocFunctions;
 
 namespace Soc.Local.Serve;
@@ -53,6 +55,7 @@ public static class DevHost
 
         builder.Configuration.AddEnvironmentVariables();
         builder.Configuration.AddInMemoryCollection(options.Overrides);
+        WebPubSubEmulator.PointAtDevHost(builder.Configuration, options);
 
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o =>
@@ -73,6 +76,9 @@ public static class DevHost
 
         var app = builder.Build();
         app.UseProblemDetailsForErrors();
+        app.UseWebSockets();
+        app.MapWebPubSubEmulator();
+        app.MapDashboard();
         app.MapFunctionApp();
         return app;
     }

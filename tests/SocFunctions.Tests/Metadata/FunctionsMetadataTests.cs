@@ -13,6 +13,10 @@ public sealed class FunctionsMetadataTests
     {
         { "Analyze", "httpTrigger", "post", "analyze" },
         { "Health", "httpTrigger", "get", "health" },
+        { "Negotiate", "httpTrigger", "get", "negotiate" },
+        { "Events", "httpTrigger", "get", "events" },
+        { "Threats", "httpTrigger", "get", "threats" },
+        { "DashboardMetrics", "httpTrigger", "get", "dashboard/metrics" },
     };
 
     public static IReadOnlyList<JsonElement> LoadMetadata()
