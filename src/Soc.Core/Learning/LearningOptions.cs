@@ -45,17 +45,21 @@ public sealed class LearningOptions
     [Range(2, 12)]
     public int MaxPatternTokens { get; set; } = 6;
 
+    /// <summary>Fewest distinct words that are not stop words (too generic otherwise).</summary>
+    [Range(1, 12)]
+    public int MinContentWords { get; set; } = 3;
+
     /// <summary>Fewest characters in the pattern's words that are not stop words (too generic otherwise).</summary>
     [Range(1, 100)]
     public int MinContentChars { get; set; } = 10;
 
     /// <summary>Most candidates the extractor hands to the gate per report.</summary>
     [Range(1, 200)]
-    public int MaxCandidates { get; set; } = 40;
+    public int MaxCandidates { get; set; } = 48;
 
     /// <summary>Most patterns that go live from one report (spread over the reported text).</summary>
     [Range(1, 50)]
-    public int MaxPatternsPerReport { get; set; } = 8;
+    public int MaxPatternsPerReport { get; set; } = 16;
 
     /// <summary>
     /// When more than this share of a report's candidates overlap benign language, the report itself reads like benign
@@ -66,4 +70,11 @@ public sealed class LearningOptions
 
     /// <summary>Allow-list entries (from false-positive reports) always wait for a reviewer when true.</summary>
     public bool AllowListRequiresReview { get; set; }
+
+    /// <summary>
+    /// How much a reported miss must read like an attack (points of attack cue words: strong 1, weak 0.5) before its
+    /// patterns may go live without a reviewer; below it every passing candidate waits for review.
+    /// </summary>
+    [Range(0.0, 20.0)]
+    public double MinAttackCueScore { get; set; } = 2.0;
 }

@@ -64,12 +64,31 @@ public sealed class NgramPatternExtractor : IPatternExtractor
             scored.Add((g, Score(grams[g], covered[g].Count, variations.Count, focus)));
         }
 
-        // Highest score first; then pick greedily so the chosen n-grams do not overlap: patterns spread over the
-        // whole report survive edits to any one part of it.
-        scored.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : a.Index.CompareTo(b.Index));
+        // Spread: the report is cut into as many stretches as candidates wanted, and each stretch gives its best
+        // n-gram, so the candidates cover the whole text and survive edits to any one part of it. The stretches are
+        // visited in an interleaved order, so any first few candidates are spread out too. Overlaps are skipped.
+        var k = Math.Max(1, _options.MaxCandidates);
+        var bestPerStretch = new int[k];
+        Array.Fill(bestPerStretch, -1);
+        for (var g = 0; g < grams.Count; g++)
+        {
+            var viewCount = Math.Max(1, Math.Min(text.Views[grams[g].View].Tokens.Count, MaxTokensPerView));
+            var stretch = Math.Min(k - 1, (int)((long)grams[g].Start * k / viewCount));
+            var best = bestPerStretch[stretch];
+            if (best < 0 || scored[g].Score > scored[best].Score)
+            {
+                bestPerStretch[stretch] = g;
+            }
+        }
+
+        var order = new List<int>(grams.Count);
+        order.AddRange(SpreadOrder(k).Select(s => bestPerStretch[s]).Where(g => g >= 0));
+        order.AddRange(scored.OrderByDescending(x => x.Score).ThenBy(x => x.Index).Select(x => x.Index));
+
         var taken = new Dictionary<int, List<(int Start, int End)>>();
+        var picked = new HashSet<int>();
         var result = new List<PatternCandidate>();
-        foreach (var (index, _) in scored)
+        foreach (var index in order)
         {
             if (result.Count >= _options.MaxCandidates)
             {
@@ -83,16 +102,44 @@ public sealed class NgramPatternExtractor : IPatternExtractor
             }
 
             var end = gram.Start + gram.Tokens.Length;
-            if (spans.Any(s => gram.Start < s.End && s.Start < end))
+            if (picked.Contains(index) || spans.Any(s => gram.Start < s.End && s.Start < end))
             {
                 continue;
             }
 
+            picked.Add(index);
             spans.Add((gram.Start, end));
             result.Add(new PatternCandidate(gram.Tokens, covered[index]));
         }
 
         return result;
+    }
+
+    /// <summary>0..k-1 in an order where every prefix is spread over the range (k=8: 0 4 2 6 1 5 3 7).</summary>
+    private static IEnumerable<int> SpreadOrder(int k)
+    {
+        var bits = 0;
+        while ((1 << bits) < k)
+        {
+            bits++;
+        }
+
+        for (var i = 0; i < 1 << bits; i++)
+        {
+            var r = 0;
+            for (var b = 0; b < bits; b++)
+            {
+                if ((i & (1 << b)) != 0)
+                {
+                    r |= 1 << (bits - 1 - b);
+                }
+            }
+
+            if (r < k)
+            {
+                yield return r;
+            }
+        }
     }
 
     private List<Gram> CollectGrams(NormalizedText text)
@@ -128,11 +175,12 @@ public sealed class NgramPatternExtractor : IPatternExtractor
         return grams;
     }
 
-    /// <summary>Not only stop words, enough meaningful characters, within the length bounds.</summary>
+    /// <summary>Not only stop words, enough distinct meaningful words and characters, within the length bounds.</summary>
     public static bool IsSpecificEnough(IReadOnlyList<string> tokens, LearningOptions options) =>
         tokens.Count >= options.MinPatternTokens
         && tokens.Count <= options.MaxPatternTokens
         && !StopWords.OnlyStopWords(tokens)
+        && StopWords.ContentWords(tokens) >= Math.Min(options.MinContentWords, tokens.Count)
         && StopWords.ContentChars(tokens) >= options.MinContentChars;
 
     private static double Score(Gram gram, int covered, int variations, HashSet<(int View, int Token)>? focus)
@@ -155,7 +203,7 @@ public sealed class NgramPatternExtractor : IPatternExtractor
         }
 
         var rarity = content == 0 ? 0 : rare / content;
-        var score = coverage + (0.25 * rarity) + (0.01 * gram.Tokens.Length);
+        var score = coverage + (0.1 * rarity) + (0.01 * gram.Tokens.Length);
         if (focus is not null)
         {
             // A false-positive report: prefer the words around what the detectors flagged.

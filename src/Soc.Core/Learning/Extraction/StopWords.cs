@@ -43,6 +43,10 @@ public static class StopWords
         return total;
     }
 
+    /// <summary>Distinct words that are neither stop words nor bare numbers.</summary>
+    public static int ContentWords(IReadOnlyList<string> tokens) =>
+        tokens.Where(t => !Words.Contains(t) && !t.All(char.IsDigit)).Distinct(StringComparer.Ordinal).Count();
+
     /// <summary>True when every word is a stop word or a bare number.</summary>
     public static bool OnlyStopWords(IReadOnlyList<string> tokens) =>
         tokens.All(t => Words.Contains(t) || t.All(char.IsDigit));

@@ -99,6 +99,7 @@ public sealed partial class PromotionGate : IPromotionGate
         var benignLike = Enumerable.Range(0, candidates.Count).Count(i => benignHits[i] > 0 || nearBenign[i].Hits > 0);
         var benignLikeShare = (double)benignLike / candidates.Count;
         var reportLooksBenign = benignLikeShare > _options.BenignLookingReportShare;
+        var cueScore = AttackCues.Score(_normalizer.Normalize(report.Message));
         var live = _options.AutoUpdatePatterns ? PatternStatus.Active : PatternStatus.Shadow;
 
         var decisions = new List<GateDecision>(candidates.Count);
@@ -141,6 +142,11 @@ public sealed partial class PromotionGate : IPromotionGate
             {
                 verdict = (PatternStatus.PendingReview, string.Create(CultureInfo.InvariantCulture,
                     $"the reported text reads like benign traffic ({benignLike}/{candidates.Count} candidates overlap benign texts); {figures}"));
+            }
+            else if (cueScore < _options.MinAttackCueScore)
+            {
+                verdict = (PatternStatus.PendingReview, string.Create(CultureInfo.InvariantCulture,
+                    $"the reported text has few attack cues ({cueScore:0.#} points, needs {_options.MinAttackCueScore:0.#}); a reviewer must confirm it is an attack; {figures}"));
             }
             else if (promoted >= _options.MaxPatternsPerReport)
             {
@@ -230,7 +236,7 @@ public sealed partial class PromotionGate : IPromotionGate
         if (!NgramPatternExtractor.IsSpecificEnough(c.Tokens, _options))
         {
             return string.Create(CultureInfo.InvariantCulture,
-                $"too generic: {c.Tokens.Count} words, {StopWords.ContentChars(c.Tokens)} meaningful characters (needs {_options.MinPatternTokens}..{_options.MaxPatternTokens} words, {_options.MinContentChars} characters)");
+                $"too generic: {c.Tokens.Count} words, {StopWords.ContentWords(c.Tokens)} meaningful words, {StopWords.ContentChars(c.Tokens)} meaningful characters (needs {_options.MinPatternTokens}..{_options.MaxPatternTokens} words, {_options.MinContentWords} meaningful words, {_options.MinContentChars} characters)");
         }
 
         foreach (var p in existing)
