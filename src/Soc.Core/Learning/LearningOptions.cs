@@ -53,13 +53,17 @@ public sealed class LearningOptions
     [Range(1, 100)]
     public int MinContentChars { get; set; } = 10;
 
+    /// <summary>Fewest words between the starts of two candidates (1 = every position may start one).</summary>
+    [Range(1, 12)]
+    public int CandidateStride { get; set; } = 1;
+
     /// <summary>Most candidates the extractor hands to the gate per report.</summary>
-    [Range(1, 200)]
-    public int MaxCandidates { get; set; } = 48;
+    [Range(1, 500)]
+    public int MaxCandidates { get; set; } = 128;
 
     /// <summary>Most patterns that go live from one report (spread over the reported text).</summary>
-    [Range(1, 50)]
-    public int MaxPatternsPerReport { get; set; } = 16;
+    [Range(1, 200)]
+    public int MaxPatternsPerReport { get; set; } = 64;
 
     /// <summary>
     /// When more than this share of a report's candidates overlap benign language, the report itself reads like benign
@@ -76,5 +80,5 @@ public sealed class LearningOptions
     /// patterns may go live without a reviewer; below it every passing candidate waits for review.
     /// </summary>
     [Range(0.0, 20.0)]
-    public double MinAttackCueScore { get; set; } = 2.0;
+    public double MinAttackCueScore { get; set; } = 1.5;
 }

@@ -360,6 +360,7 @@ public sealed class LearnSimCommand : ISocCommand
                 var live = outcome.Saved.Where(p => p.Status == PatternStatus.Active).ToArray();
                 if (live.Length > 0)
                 {
+                    _trace?.WriteLine($"benign probe {i} made {live.Length} live patterns, e.g. \"{live[0].Text}\": {benign[i][..Math.Min(160, benign[i].Length)]}");
                     withLive++;
                     patterns.AddRange(live);
                 }

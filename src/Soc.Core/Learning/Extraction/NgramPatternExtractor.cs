@@ -66,7 +66,8 @@ public sealed class NgramPatternExtractor : IPatternExtractor
 
         // Spread: the report is cut into as many stretches as candidates wanted, and each stretch gives its best
         // n-gram, so the candidates cover the whole text and survive edits to any one part of it. The stretches are
-        // visited in an interleaved order, so any first few candidates are spread out too. Overlaps are skipped.
+        // visited in an interleaved order, so any first few candidates are spread out too. Two candidates never start
+        // closer than CandidateStride words apart in one view: overlapping windows survive a changed word between them.
         var k = Math.Max(1, _options.MaxCandidates);
         var bestPerStretch = new int[k];
         Array.Fill(bestPerStretch, -1);
@@ -102,7 +103,7 @@ public sealed class NgramPatternExtractor : IPatternExtractor
             }
 
             var end = gram.Start + gram.Tokens.Length;
-            if (picked.Contains(index) || spans.Any(s => gram.Start < s.End && s.Start < end))
+            if (picked.Contains(index) || spans.Any(s => Math.Abs(gram.Start - s.Start) < _options.CandidateStride))
             {
                 continue;
             }
