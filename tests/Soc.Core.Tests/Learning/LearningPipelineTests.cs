@@ -19,14 +19,16 @@ public sealed class LearningPipelineTests
         var cache = TestEngine.Cache(store);
         var engine = TestEngine.Create(patterns: cache);
         await cache.RefreshAsync(CancellationToken.None);
-        Assert.False(engine.Analyze(Sibling).ThreatDetected);
+        Assert.DoesNotContain(engine.Analyze(Sibling).RuleIds, id => id.StartsWith("LP-", StringComparison.Ordinal));
 
         var outcome = await Pipeline(store).RunAsync(Report(PersonaJailbreak), CancellationToken.None);
         await cache.RefreshAsync(CancellationToken.None);
 
         Assert.True(outcome.Live > 0);
         Assert.Equal(15, outcome.Variations.Count);
-        Assert.Equal(Decision.Block, engine.Analyze(Sibling).Decision);
+        var verdict = engine.Analyze(Sibling);
+        Assert.Contains(verdict.RuleIds, id => id.StartsWith("LP-", StringComparison.Ordinal));
+        Assert.Equal(Decision.Block, verdict.Decision);
         Assert.All(outcome.Saved, p => Assert.Equal("r-1", p.Provenance.ReportId));
     }
 

@@ -1,5 +1,6 @@
 using Soc.Core.Learning;
 using Soc.Core.Learning.Extraction;
+using Soc.Core.Normalization;
 using static Soc.Core.Tests.Learning.LearningTestKit;
 
 namespace Soc.Core.Tests.Learning;
@@ -24,14 +25,17 @@ public sealed class PatternExtractorTests
     {
         var report = Report(PersonaJailbreak);
         var variations = Variations(report);
+        var normalizer = new TextNormalizer();
 
         var candidates = Extractor().Extract(report, variations);
 
         Assert.NotEmpty(candidates);
         foreach (var c in candidates)
         {
-            // Independent check on the canonical words (the current normaliser's only word view besides raw).
-            var expected = Enumerable.Range(0, variations.Count).Where(i => ContainsRun(Words(variations[i].Text), c.Tokens)).ToArray();
+            // Independent check: a plain contiguous search over the words of every view the normaliser produces.
+            var expected = Enumerable.Range(0, variations.Count)
+                .Where(i => normalizer.Normalize(variations[i].Text).Views.Any(v => ContainsRun(v.Tokens.Select(t => t.Value).ToArray(), c.Tokens)))
+                .ToArray();
             Assert.Equal(expected, c.CoveredVariations);
         }
     }
