@@ -67,9 +67,9 @@ public sealed partial class LearningPipeline(
         return outcome;
     }
 
-    [LoggerMessage(EventId = 2020, Level = LogLevel.Information, Message = "Report {ReportId}: {Variations} variations, {Candidates} candidates, {Live} patterns live, {Pending} waiting for review")]
+    [LoggerMessage(EventId = 2520, Level = LogLevel.Information, Message = "Report {ReportId}: {Variations} variations, {Candidates} candidates, {Live} patterns live, {Pending} waiting for review")]
     private static partial void LogLearned(ILogger logger, string reportId, int variations, int candidates, int live, int pending);
 
-    [LoggerMessage(EventId = 2021, Level = LogLevel.Information, Message = "Report {ReportId}: incremental learning is disabled (Learning:EnableIncrementalLearning)")]
+    [LoggerMessage(EventId = 2521, Level = LogLevel.Information, Message = "Report {ReportId}: incremental learning is disabled (Learning:EnableIncrementalLearning)")]
     private static partial void LogDisabled(ILogger logger, string reportId);
 }

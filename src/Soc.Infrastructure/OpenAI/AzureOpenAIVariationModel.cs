@@ -181,6 +181,6 @@ public sealed partial class AzureOpenAIVariationModel : IAiVariationModel
     internal static string FencedData(string text, string fence) =>
         $"Rewrite the data below.\n<<<DATA {fence}>>>\n{text}\n<<<END {fence}>>>";
 
-    [LoggerMessage(EventId = 2030, Level = LogLevel.Information, Message = "Report {ReportId}: Azure OpenAI returned {Count} valid variations")]
+    [LoggerMessage(EventId = 2530, Level = LogLevel.Information, Message = "Report {ReportId}: Azure OpenAI returned {Count} valid variations")]
     private static partial void LogGenerated(ILogger logger, string reportId, int count);
 }

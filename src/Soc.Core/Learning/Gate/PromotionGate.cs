@@ -354,9 +354,9 @@ public sealed partial class PromotionGate : IPromotionGate
         return false;
     }
 
-    [LoggerMessage(EventId = 2011, Level = LogLevel.Information, Message = "Report {ReportId}: gate passed {Live} of {Count} candidates, {Pending} wait for review (benign corpus of {BenignCount} texts)")]
+    [LoggerMessage(EventId = 2511, Level = LogLevel.Information, Message = "Report {ReportId}: gate passed {Live} of {Count} candidates, {Pending} wait for review (benign corpus of {BenignCount} texts)")]
     private static partial void LogSummary(ILogger logger, string reportId, int count, int live, int pending, int benignCount);
 
-    [LoggerMessage(EventId = 2010, Level = LogLevel.Debug, Message = "Report {ReportId}: candidate of {Words} words -> {Status} (variation recall {Recall}, benign rate {BenignRate})")]
+    [LoggerMessage(EventId = 2510, Level = LogLevel.Debug, Message = "Report {ReportId}: candidate of {Words} words -> {Status} (variation recall {Recall}, benign rate {BenignRate})")]
     private static partial void LogDecision(ILogger logger, string reportId, PatternStatus status, double recall, double benignRate, int words);
 }

@@ -62,9 +62,9 @@ public sealed partial class CompositeVariationGenerator : IVariationGenerator
         return result;
     }
 
-    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Report {ReportId}: {Count} variations generated ({AiCount} by the AI model)")]
+    [LoggerMessage(EventId = 2501, Level = LogLevel.Information, Message = "Report {ReportId}: {Count} variations generated ({AiCount} by the AI model)")]
     private static partial void LogGenerated(ILogger logger, string reportId, int count, int aiCount);
 
-    [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "Report {ReportId}: AI variation model failed ({Error}); the rule generators make the variations")]
+    [LoggerMessage(EventId = 2502, Level = LogLevel.Warning, Message = "Report {ReportId}: AI variation model failed ({Error}); the rule generators make the variations")]
     private static partial void LogAiFallback(ILogger logger, string reportId, string error, Exception exception);
 }
