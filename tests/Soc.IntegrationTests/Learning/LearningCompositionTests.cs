@@ -57,14 +57,14 @@ public sealed class LearningCompositionTests
         using var probe = Build([]);
         var variations = new RuleVariationGenerator().Generate(report, 15, []);
         var candidates = probe.GetRequiredService<IPatternExtractor>().Extract(report, variations);
-        var upload = new TenantSamples("t1", $"our support staff often write: {candidates[0].Text}");
+        var upload = new TenantSamples("t1", $"our support staff often write: {candidates[0].Text}", $"{candidates[0].Text} was in a chat log");
         using var sp = Build([], s => s.AddSingleton<ITenantBenignSamples>(upload));
 
         var decisions = await sp.GetRequiredService<IPromotionGate>().EvaluateAsync(report, variations, candidates, CancellationToken.None);
         var otherTenant = await sp.GetRequiredService<IPromotionGate>().EvaluateAsync(report with { TenantId = "t2" }, variations, candidates, CancellationToken.None);
 
         Assert.Equal(PatternStatus.Rejected, decisions[0].Status);
-        Assert.Contains($"/{ReferenceTexts.Benign.Count + 1} benign texts", decisions[0].Reason, StringComparison.Ordinal);
+        Assert.Contains($"2/{ReferenceTexts.Benign.Count + 2} benign texts", decisions[0].Reason, StringComparison.Ordinal);
         Assert.NotEqual(PatternStatus.Rejected, otherTenant[0].Status);
     }
 
