@@ -33,6 +33,18 @@ public sealed class LearnedPatternDetector : IDetector
 
                 var start = view.Tokens[first].Start;
                 var end = view.Tokens[last].Start + view.Tokens[last].Length;
+                if (pattern.AllowList)
+                {
+                    // A reviewed false positive: findings that lie wholly inside this span of this view are dropped.
+                    // Active only; a shadow allow-list entry changes nothing. Runs after the rule detectors (registered last).
+                    if (pattern.Status == PatternStatus.Active)
+                    {
+                        findings.RemoveAll(f => string.Equals(f.View, view.Name, StringComparison.Ordinal) && f.Start >= start && f.Start + f.Length <= end);
+                    }
+
+                    return;
+                }
+
                 var shadow = pattern.Status == PatternStatus.Shadow;
                 var category = shadow ? ShadowPrefix + pattern.Category : pattern.Category;
                 var weight = shadow ? 0 : Rules.RuleDefinition.DefaultWeight(pattern.Severity);
