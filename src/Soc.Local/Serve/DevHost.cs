@@ -7,6 +7,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SocFunctions;
+using SocFunctions.Middleware;
 
 namespace Soc.Local.Serve;
 
@@ -69,10 +70,12 @@ public static class DevHost
 
         builder.WebHost.UseUrls(options.Url);
         builder.Services.AddSocFunctionApp(builder.Configuration);
+        builder.Services.AddSocCors(builder.Configuration);
         builder.Services.AddInMemoryDurableTask(RegisterDurableTasks);
 
         var app = builder.Build();
         app.UseProblemDetailsForErrors();
+        app.UseSocCors();
         app.MapFunctionApp();
         return app;
     }

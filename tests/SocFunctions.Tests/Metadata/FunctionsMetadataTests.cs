@@ -13,6 +13,14 @@ public sealed class FunctionsMetadataTests
     {
         { "Analyze", "httpTrigger", "post", "analyze" },
         { "Health", "httpTrigger", "get", "health" },
+        { "Chat", "httpTrigger", "post", "chat" },
+        { "GetUsage", "httpTrigger", "get", "usage" },
+        { "ExportUsage", "httpTrigger", "get", "usage/export" },
+        { "CreateTenant", "httpTrigger", "post", "manage/tenants" },
+        { "ListTenants", "httpTrigger", "get", "manage/tenants" },
+        { "IssueApiKey", "httpTrigger", "post", "manage/tenants/{tenantId}/keys" },
+        { "ListApiKeys", "httpTrigger", "get", "manage/tenants/{tenantId}/keys" },
+        { "RevokeApiKey", "httpTrigger", "delete", "manage/tenants/{tenantId}/keys/{keyId}" },
     };
 
     public static IReadOnlyList<JsonElement> LoadMetadata()
