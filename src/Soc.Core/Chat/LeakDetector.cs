@@ -199,9 +199,16 @@ public static class LeakDetector
     private static string DecodeBase64(string run)
     {
         var chars = run.Replace('-', '+').Replace('_', '/');
-        var usable = chars.Length - (chars.Length % 4);
-        var bytes = new byte[(usable / 4) * 3];
-        var source = Encoding.ASCII.GetBytes(chars[..usable]);
+        // The padding was cut off with the run (or never written): restore it so the last group decodes too.
+        chars = (chars.Length % 4) switch
+        {
+            1 => chars[..^1],
+            2 => chars + "==",
+            3 => chars + "=",
+            _ => chars,
+        };
+        var bytes = new byte[(chars.Length / 4) * 3];
+        var source = Encoding.ASCII.GetBytes(chars);
         var status = Base64.DecodeFromUtf8(source, bytes, out _, out var written);
         return status is System.Buffers.OperationStatus.Done or System.Buffers.OperationStatus.InvalidData or System.Buffers.OperationStatus.NeedMoreData
             ? Latin1(bytes.AsSpan(0, written))
