@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Azure.Data.Tables;
@@ -8,7 +7,7 @@ using Soc.Infrastructure.Storage;
 namespace Soc.Infrastructure.RateLimiting;
 
 /// <summary>
-/// Fixed-window counters in table <c>{prefix}ratelimits</c>: one row per scope (partition = hashed scope), holding
+/// Fixed-window counters (a window opens with the first call after the last one closed) in table <c>{prefix}ratelimits</c>: one row per scope (partition = hashed scope), holding
 /// the window start and the count, updated with ETag concurrency. One point read and one write per call.
 /// </summary>
 public sealed class TableRateLimitStore(TableStorage storage) : IRateLimitStore
@@ -20,15 +19,17 @@ public sealed class TableRateLimitStore(TableStorage storage) : IRateLimitStore
         var table = await storage.GetTableAsync(TableName, cancellationToken).ConfigureAwait(false);
         var seconds = (long)window.TotalSeconds;
         var unix = now.ToUnixTimeSeconds();
-        var windowStart = unix - (unix % seconds);
-        var retryAfter = TimeSpan.FromSeconds(Math.Max(1, windowStart + seconds - unix));
         return await OptimisticUpdate.RunAsync(table, KeyOf(scope), "w", entity =>
         {
-            var sameWindow = entity is not null && entity.GetInt64("WindowStart") == windowStart;
+            // The window opens with the first call of a quiet scope (not at clock-aligned boundaries, which would let
+            // a burst straddling a boundary through twice).
+            var storedStart = entity?.GetInt64("WindowStart");
+            var sameWindow = storedStart is { } start && unix < start + seconds;
+            var windowStart = sameWindow ? storedStart!.Value : unix;
             var count = sameWindow ? entity!.GetInt64("Count") ?? 0 : 0;
             if (count >= limit)
             {
-                return (null, new LimitDecision(false, count, retryAfter));
+                return (null, new LimitDecision(false, count, TimeSpan.FromSeconds(Math.Max(1, windowStart + seconds - unix))));
             }
 
             var write = new TableEntity(KeyOf(scope), "w")
@@ -43,5 +44,5 @@ public sealed class TableRateLimitStore(TableStorage storage) : IRateLimitStore
 
     /// <summary>Scopes hold session ids from callers: hashed, they are always valid keys.</summary>
     internal static string KeyOf(string scope) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(scope)), 0, 16).ToString(CultureInfo.InvariantCulture);
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(scope)), 0, 16);
 }
