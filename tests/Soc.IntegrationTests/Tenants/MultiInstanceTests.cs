@@ -49,7 +49,7 @@ public sealed class SharedInstancesFixture : IAsyncLifetime
     }
 }
 
-public sealed class MultiInstanceTests(SharedInstancesFixture hosts) : IClassFixture<SharedInstancesFixture>
+public sealed class MultiInstanceTests(SharedInstancesFixture hosts, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<SharedInstancesFixture>
 {
     private const int Requests = 200;
     private const int Concurrency = 12;
@@ -90,7 +90,9 @@ public sealed class MultiInstanceTests(SharedInstancesFixture hosts) : IClassFix
     {
         var (apiKey, _) = await Admin.TenantWithKeyAsync(hosts.A.Client, "shared-meter", "meter");
 
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         var results = await LoadAsync(apiKey, Requests, i => new { message = "What is the price of plan " + i + "?" });
+        output.WriteLine($"{Requests} requests over 3 instances, {Concurrency} at a time: {watch.ElapsedMilliseconds} ms");
 
         var ok = results.Count(r => r.Status == HttpStatusCode.OK);
         var keyLimited = results.Count(r => r.Title is { } t && t.Contains("API key", StringComparison.Ordinal));
