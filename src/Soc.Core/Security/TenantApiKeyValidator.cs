@@ -29,12 +29,20 @@ public sealed class TenantApiKeyValidator(ITenantStore store, IOptions<TenantOpt
             return cached.Caller;
         }
 
-        var key = await store.GetKeyAsync(keyId, cancellationToken).ConfigureAwait(false);
         ApiCaller? caller = null;
-        if (key is { Revoked: false } && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(key.Digest), Encoding.ASCII.GetBytes(digest)))
+        try
         {
-            var tenant = await store.GetTenantAsync(key.TenantId, cancellationToken).ConfigureAwait(false);
-            caller = tenant is null ? null : new ApiCaller(tenant.Id, key.KeyId, tenant.Plan);
+            var key = await store.GetKeyAsync(keyId, cancellationToken).ConfigureAwait(false);
+            if (key is { Revoked: false } && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(key.Digest), Encoding.ASCII.GetBytes(digest)))
+            {
+                var tenant = await store.GetTenantAsync(key.TenantId, cancellationToken).ConfigureAwait(false);
+                caller = tenant is null ? null : new ApiCaller(tenant.Id, key.KeyId, tenant.Plan);
+            }
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested && cached.Until != default)
+        {
+            // The store is unreachable: the last known answer for this key beats refusing a paying caller.
+            return cached.Caller;
         }
 
         if (o.KeyCacheSeconds > 0)

@@ -41,11 +41,40 @@ public sealed partial class ScreeningGate(
     ILogger<ScreeningGate> logger)
 {
     private const int MaxSessionWriteAttempts = 20;
+    private static readonly TimeSpan DegradedFor = TimeSpan.FromSeconds(5);
+    private long _degradedUntilTicks;
 
+    /// <summary>
+    /// Screens the call. When Table Storage is unreachable, screening goes on without limits, metering or session
+    /// state (protection first; event 5004 says so) and storage is tried again after a few seconds.
+    /// </summary>
     public async Task<ScreeningOutcome> ScreenAsync(ApiCaller caller, string message, string? sessionId, IReadOnlyList<string>? history, CancellationToken cancellationToken)
     {
-        var r = rateOptions.Value;
         var now = clock.GetUtcNow();
+        if (now.UtcTicks >= Interlocked.Read(ref _degradedUntilTicks))
+        {
+            try
+            {
+                return await ScreenWithStorageAsync(caller, message, sessionId, history, now, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (IsStorageFailure(ex, cancellationToken))
+            {
+                Interlocked.Exchange(ref _degradedUntilTicks, (now + DegradedFor).UtcTicks);
+                LogDegraded(logger, ex);
+            }
+        }
+
+        var degraded = analyzer.Analyze(message, new AnalysisContext(sessionId, history, caller.TenantId), null, now);
+        return new ScreeningOutcome(degraded.Verdict, Rejection.None, TimeSpan.Zero, degraded.SessionFindings);
+    }
+
+    private static bool IsStorageFailure(Exception ex, CancellationToken cancellationToken) =>
+        ex is Azure.RequestFailedException or HttpRequestException or AggregateException or TimeoutException
+        || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested);
+
+    private async Task<ScreeningOutcome> ScreenWithStorageAsync(ApiCaller caller, string message, string? sessionId, IReadOnlyList<string>? history, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var r = rateOptions.Value;
         var key = await limits.TryAcquireAsync("key|" + caller.TenantId + "|" + caller.KeyId, r.KeyMessages, TimeSpan.FromSeconds(r.KeyWindowSeconds), now, cancellationToken).ConfigureAwait(false);
         if (!key.Allowed)
         {
@@ -126,6 +155,9 @@ public sealed partial class ScreeningGate(
 
     [LoggerMessage(EventId = 5002, Level = LogLevel.Warning, Message = "Session state of tenant {TenantId} not saved after {Attempts} conflicting writes")]
     private static partial void LogSessionContention(ILogger logger, string tenantId, int attempts);
+
+    [LoggerMessage(EventId = 5004, Level = LogLevel.Warning, Message = "Table Storage unreachable: screening without rate limits, metering or session state for a few seconds")]
+    private static partial void LogDegraded(ILogger logger, Exception exception);
 
     [LoggerMessage(EventId = 5003, Level = LogLevel.Warning, Message = "Publishing a rate-limit event failed")]
     private static partial void LogPublishFailed(ILogger logger, Exception exception);

@@ -13,6 +13,8 @@ public sealed class TenantApiKeyValidatorTests
 
         public int KeyReads { get; private set; }
 
+        public bool Down { get; set; }
+
         public Task<Tenant?> GetTenantAsync(string tenantId, CancellationToken cancellationToken) => Task.FromResult(Tenants.GetValueOrDefault(tenantId));
 
         public Task<IReadOnlyList<Tenant>> ListTenantsAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<Tenant>>(Tenants.Values.ToArray());
@@ -28,7 +30,7 @@ public sealed class TenantApiKeyValidatorTests
         public Task<StoredApiKey?> GetKeyAsync(string keyId, CancellationToken cancellationToken)
         {
             KeyReads++;
-            return Task.FromResult(Keys.GetValueOrDefault(keyId));
+            return Down ? throw new HttpRequestException("storage down") : Task.FromResult(Keys.GetValueOrDefault(keyId));
         }
 
         public Task<IReadOnlyList<StoredApiKey>> ListKeysAsync(string tenantId, CancellationToken cancellationToken) =>
@@ -136,6 +138,19 @@ public sealed class TenantApiKeyValidatorTests
 
         Assert.NotNull(withinCache);
         Assert.Null(afterCache);
+    }
+
+    [Fact]
+    public async Task Validate_StoreDown_KnownKeyKeepsWorking_UnknownKeyFails()
+    {
+        var key = Issue();
+        var validator = Create(cacheSeconds: 1);
+        Assert.NotNull(await validator.ValidateAsync(key, CancellationToken.None));
+        _clock.Advance(TimeSpan.FromSeconds(2));
+        _store.Down = true;
+
+        Assert.NotNull(await validator.ValidateAsync(key, CancellationToken.None));
+        await Assert.ThrowsAsync<HttpRequestException>(async () => await validator.ValidateAsync(Issue("other"), CancellationToken.None));
     }
 
     [Fact]

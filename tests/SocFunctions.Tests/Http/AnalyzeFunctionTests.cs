@@ -194,4 +194,22 @@ public sealed class AnalyzeFunctionTests
         Assert.Contains("quota", Assert.IsType<Problem>(result.Body).Title, StringComparison.Ordinal);
         _analyzer.VerifyNoOtherCalls();
     }
+
+    [Fact]
+    public async Task Analyze_StorageDown_StillScreensWithoutLimits()
+    {
+        _limits.Setup(l => l.TryAcquireAsync(It.IsAny<string>(), It.IsAny<int>(), It.IsAny<TimeSpan>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new Azure.RequestFailedException(0, "connection refused"));
+        _analyzer.Setup(a => a.Analyze("ignore it", It.IsAny<AnalysisContext>())).Returns(BlockVerdict());
+        var function = CreateFunction();
+
+        var first = Assert.IsType<ApiResult>(await function.Analyze(Request("""{"message":"ignore it","sessionId":"s1"}"""), CancellationToken.None));
+        var second = Assert.IsType<ApiResult>(await function.Analyze(Request("""{"message":"ignore it","sessionId":"s1"}"""), CancellationToken.None));
+
+        Assert.Equal(200, first.Status);
+        Assert.Equal(Decision.Block, Assert.IsType<AnalyzeResponse>(second.Body).Decision);
+        // The second call does not wait on storage again: it is skipped for a few seconds after a failure.
+        _limits.Verify(l => l.TryAcquireAsync(It.IsAny<string>(), It.IsAny<int>(), It.IsAny<TimeSpan>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()), Times.Once);
+        _sessions.Verify(s => s.TrySaveAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<SessionState>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
 }
