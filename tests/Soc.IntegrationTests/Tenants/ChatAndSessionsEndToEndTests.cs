@@ -12,7 +12,7 @@ public sealed class ChatAndSessionsEndToEndTests : IAsyncLifetime
     private const string Flag = "FLAG{integration-flag-9f3k}";
     private DevHostInstance _host = null!;
 
-    public async Task InitializeAsync() => _host = await DevHostInstance.StartAsync(settings: new Dictionary<string, string?>
+    public async Task InitializeAsync() => _host = await DevHosts.StartAsync(settings: new Dictionary<string, string?>
     {
         ["Chat:SystemFlag"] = Flag,
         ["Chat:LocalEcho"] = "true",

@@ -36,8 +36,8 @@ public sealed class SharedInstancesFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var prefix = AzuriteServer.UniquePrefix();
-        A = await DevHostInstance.StartAsync(prefix, Settings);
-        B = await DevHostInstance.StartAsync(prefix, Settings);
+        A = await DevHosts.StartAsync(prefix, Settings);
+        B = await DevHosts.StartAsync(prefix, Settings);
         Process = await SocServeProcess.StartAsync(prefix, Settings);
     }
 

@@ -20,7 +20,25 @@ public sealed class SocServeProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>Starts the process; a start that dies early (a port taken between pick and bind) is tried again.</summary>
     public static async Task<SocServeProcess> StartAsync(string tablePrefix, IDictionary<string, string?> settings)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StartOnceAsync(tablePrefix, settings).ConfigureAwait(false);
+            }
+            catch (EarlyExitException) when (attempt < 3)
+            {
+                await Task.Delay(200).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private sealed class EarlyExitException(string message) : Exception(message);
+
+    private static async Task<SocServeProcess> StartOnceAsync(string tablePrefix, IDictionary<string, string?> settings)
     {
         var dll = Path.Combine(RepoPaths.Root, "src", "Soc.Local", "bin",
 #if DEBUG
@@ -68,7 +86,7 @@ public sealed class SocServeProcess : IAsyncDisposable
         {
             if (process.HasExited)
             {
-                throw new InvalidOperationException($"soc serve exited with code {process.ExitCode} before listening.");
+                throw new EarlyExitException($"soc serve exited with code {process.ExitCode} before listening.");
             }
 
             try

@@ -10,7 +10,7 @@ public sealed class TenantsEndToEndTests : IAsyncLifetime
 {
     private DevHostInstance _host = null!;
 
-    public async Task InitializeAsync() => _host = await DevHostInstance.StartAsync(settings: new Dictionary<string, string?>
+    public async Task InitializeAsync() => _host = await DevHosts.StartAsync(settings: new Dictionary<string, string?>
     {
         ["Tenants:Plans:tiny:DailyQuota"] = "3",
     });
