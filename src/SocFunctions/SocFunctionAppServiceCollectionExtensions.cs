@@ -4,6 +4,7 @@ using Soc.Core;
 using Soc.Infrastructure;
 using Soc.Infrastructure.Events;
 using SocFunctions.Http;
+using SocFunctions.Middleware;
 
 namespace SocFunctions;
 
@@ -19,6 +20,7 @@ public static class SocFunctionAppServiceCollectionExtensions
         services.AddTableStores(configuration);
         services.AddHttpApi(configuration);
         services.AddEventPipeline(configuration);
+        services.AddSocProtectionApi(configuration);
         return services;
     }
 }

@@ -9,6 +9,7 @@ using Microsoft.Extensions.Logging;
 using Soc.Local.Serve.Dashboard;
 using Soc.Local.Serve.WebPubSub;
 using SocFunctions;
+using SocFunctions.Middleware;
 
 namespace Soc.Local.Serve;
 
@@ -72,10 +73,12 @@ public static class DevHost
 
         builder.WebHost.UseUrls(options.Url);
         builder.Services.AddSocFunctionApp(builder.Configuration);
+        builder.Services.AddSocCors(builder.Configuration);
         builder.Services.AddInMemoryDurableTask(RegisterDurableTasks);
 
         var app = builder.Build();
         app.UseProblemDetailsForErrors();
+        app.UseSocCors();
         app.UseWebSockets();
         app.MapWebPubSubEmulator();
         app.MapDashboard();

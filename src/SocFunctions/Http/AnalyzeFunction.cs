@@ -6,12 +6,13 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Soc.Core.Detection;
 using Soc.Core.Events;
+using Soc.Infrastructure.Sessions;
 
 namespace SocFunctions.Http;
 
 /// <summary><c>POST /api/analyze</c>: screens one chatbot message.</summary>
 public sealed partial class AnalyzeFunction(
-    IThreatAnalyzer analyzer,
+    ScreeningGate gate,
     ApiKeyGuard guard,
     RequestBodyReader reader,
     IEventPublisher events,
@@ -44,9 +45,15 @@ public sealed partial class AnalyzeFunction(
             return ApiResults.BadRequest("One or more fields are not valid.", errors);
         }
 
-        var verdict = analyzer.Analyze(input.Message!, new AnalysisContext(input.SessionId, input.History, caller!.TenantId));
+        // Rate limits, quota (metering) and the session: see ScreeningGate.
+        var screened = await gate.ScreenAsync(caller!, input.Message!, input.SessionId, input.History, cancellationToken).ConfigureAwait(false);
+        if (screened.Verdict is not { } verdict)
+        {
+            return ProtectionResults.Refused(screened);
+        }
+
         LogVerdict(logger, verdict.Decision, verdict.DangerScore, string.Join(',', verdict.RuleIds), verdict.PatternSetVersion, verdict.ElapsedMicros);
-        await PublishAsync(verdict, input, caller.TenantId, cancellationToken).ConfigureAwait(false);
+        await PublishAsync(verdict, input, caller!.TenantId, cancellationToken).ConfigureAwait(false);
         Observability.DecisionRecordLog.LogDecisionRecord(logger, verdict, caller.TenantId);
         return ApiResults.Ok(AnalyzeResponse.From(verdict));
     }

@@ -55,6 +55,14 @@ public sealed class DashboardFixture : IAsyncLifetime
             }
         };
         page.PageError += (_, e) => errors.Add(e);
+        // Name the failing request: the console only says "Failed to load resource".
+        page.Response += (_, r) =>
+        {
+            if (r.Status >= 400)
+            {
+                errors.Add($"{r.Status} {r.Request.Method} {r.Url}");
+            }
+        };
         if (apiKey is not null)
         {
             await page.AddInitScriptAsync($"sessionStorage.setItem('soc.apiKey', {System.Text.Json.JsonSerializer.Serialize(apiKey)});");

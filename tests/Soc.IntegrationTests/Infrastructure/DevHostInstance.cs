@@ -54,10 +54,31 @@ public sealed class DevHostInstance : IAsyncDisposable
             options.Overrides[k] = v;
         }
 
-        var app = DevHost.Build(options);
-        await app.StartAsync().ConfigureAwait(false);
+        var app = await StartWithRetryAsync(options).ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new DevHostInstance(app, new Uri(address.TrimEnd('/') + "/"), tablePrefix);
+    }
+
+    /// <summary>
+    /// Builds and starts the host, again when the in-process Durable sidecar's randomly picked port was taken by another
+    /// process between its pick and its bind (other test runs share this machine).
+    /// </summary>
+    private static async Task<WebApplication> StartWithRetryAsync(DevHostOptions options)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var app = DevHost.Build(options);
+            try
+            {
+                await app.StartAsync().ConfigureAwait(false);
+                return app;
+            }
+            catch (IOException ex) when (attempt < 5 && ex.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+            {
+                await app.DisposeAsync().ConfigureAwait(false);
+                await Task.Delay(100 * attempt).ConfigureAwait(false);
+            }
+        }
     }
 
     public HttpClient CreateClient(string? apiKey = ApiKey)

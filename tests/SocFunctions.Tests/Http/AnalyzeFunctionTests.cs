@@ -6,7 +6,10 @@ using Microsoft.Extensions.Options;
 using Moq;
 using Soc.Core.Detection;
 using Soc.Core.Events;
+using Soc.Core.Normalization;
 using Soc.Core.Security;
+using Soc.Core.Sessions;
+using Soc.Infrastructure.Sessions;
 using SocFunctions.Http;
 
 namespace SocFunctions.Tests.Http;
@@ -17,14 +20,34 @@ public sealed class AnalyzeFunctionTests
     private readonly Mock<IThreatAnalyzer> _analyzer = new(MockBehavior.Strict);
     private readonly Mock<IApiKeyValidator> _keys = new();
     private readonly Mock<IEventPublisher> _events = new();
+    private readonly Mock<IRateLimitStore> _limits = new();
+    private readonly Mock<IUsageStore> _usage = new();
+    private readonly Mock<ISessionStore> _sessions = new();
 
     public AnalyzeFunctionTests()
     {
         _keys.Setup(k => k.ValidateAsync(Key, It.IsAny<CancellationToken>())).ReturnsAsync(new ApiCaller("tenant-a", "k1", "free"));
+        _limits.Setup(l => l.TryAcquireAsync(It.IsAny<string>(), It.IsAny<int>(), It.IsAny<TimeSpan>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new LimitDecision(true, 1, TimeSpan.Zero));
+        _usage.Setup(u => u.TryConsumeAsync(It.IsAny<string>(), It.IsAny<DateOnly>(), It.IsAny<long>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new LimitDecision(true, 1, TimeSpan.Zero));
+        _sessions.Setup(s => s.GetAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync(((SessionState?)null, (string?)null));
+        _sessions.Setup(s => s.TrySaveAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<SessionState>(), It.IsAny<string?>(), It.IsAny<CancellationToken>())).ReturnsAsync(true);
     }
 
+    private ScreeningGate CreateGate() => new(
+        _limits.Object,
+        _usage.Object,
+        _sessions.Object,
+        new SessionAnalyzer(_analyzer.Object, new TextNormalizer(), Options.Create(new SessionOptions()), Options.Create(new DetectionOptions())),
+        _events.Object,
+        Options.Create(new RateLimitOptions()),
+        Options.Create(new TenantOptions()),
+        TimeProvider.System,
+        NullLogger<ScreeningGate>.Instance);
+
     private AnalyzeFunction CreateFunction() => new(
-        _analyzer.Object,
+        CreateGate(),
         new ApiKeyGuard(_keys.Object),
         new RequestBodyReader(Options.Create(new HttpApiOptions { MaxRequestBytes = 4096 })),
         _events.Object,
@@ -141,5 +164,52 @@ public sealed class AnalyzeFunctionTests
         var result = Assert.IsType<ApiResult>(await CreateFunction().Analyze(Request("""{"message":"x"}"""), CancellationToken.None));
 
         Assert.Equal(200, result.Status);
+    }
+
+    [Fact]
+    public async Task Analyze_SessionRateLimitReached_Returns429WithRetryAfterAndDoesNotScreen()
+    {
+        _limits.Setup(l => l.TryAcquireAsync(It.Is<string>(s => s.StartsWith("session|", StringComparison.Ordinal)), 10, TimeSpan.FromSeconds(60), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new LimitDecision(false, 10, TimeSpan.FromSeconds(17)));
+
+        var result = Assert.IsType<ApiResult>(await CreateFunction().Analyze(Request("""{"message":"hi","sessionId":"s1"}"""), CancellationToken.None));
+
+        Assert.Equal(429, result.Status);
+        Assert.StartsWith("application/problem+json", result.ContentType, StringComparison.Ordinal);
+        Assert.Equal("17", result.Headers["Retry-After"]);
+        _analyzer.VerifyNoOtherCalls();
+        _usage.Verify(u => u.TryConsumeAsync(It.IsAny<string>(), It.IsAny<DateOnly>(), It.IsAny<long>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task Analyze_QuotaUsedUp_Returns429UntilMidnight()
+    {
+        _usage.Setup(u => u.TryConsumeAsync("tenant-a", It.IsAny<DateOnly>(), 1000, It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new LimitDecision(false, 1000, TimeSpan.FromSeconds(3600)));
+
+        var result = Assert.IsType<ApiResult>(await CreateFunction().Analyze(Request("""{"message":"hi"}"""), CancellationToken.None));
+
+        Assert.Equal(429, result.Status);
+        Assert.Equal("3600", result.Headers["Retry-After"]);
+        Assert.Contains("quota", Assert.IsType<Problem>(result.Body).Title, StringComparison.Ordinal);
+        _analyzer.VerifyNoOtherCalls();
+    }
+
+    [Fact]
+    public async Task Analyze_StorageDown_StillScreensWithoutLimits()
+    {
+        _limits.Setup(l => l.TryAcquireAsync(It.IsAny<string>(), It.IsAny<int>(), It.IsAny<TimeSpan>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new Azure.RequestFailedException(0, "connection refused"));
+        _analyzer.Setup(a => a.Analyze("ignore it", It.IsAny<AnalysisContext>())).Returns(BlockVerdict());
+        var function = CreateFunction();
+
+        var first = Assert.IsType<ApiResult>(await function.Analyze(Request("""{"message":"ignore it","sessionId":"s1"}"""), CancellationToken.None));
+        var second = Assert.IsType<ApiResult>(await function.Analyze(Request("""{"message":"ignore it","sessionId":"s1"}"""), CancellationToken.None));
+
+        Assert.Equal(200, first.Status);
+        Assert.Equal(Decision.Block, Assert.IsType<AnalyzeResponse>(second.Body).Decision);
+        // The second call does not wait on storage again: it is skipped for a few seconds after a failure.
+        _limits.Verify(l => l.TryAcquireAsync(It.IsAny<string>(), It.IsAny<int>(), It.IsAny<TimeSpan>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()), Times.Once);
+        _sessions.Verify(s => s.TrySaveAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<SessionState>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 }

@@ -17,6 +17,14 @@ public sealed class FunctionsMetadataTests
         { "Events", "httpTrigger", "get", "events" },
         { "Threats", "httpTrigger", "get", "threats" },
         { "DashboardMetrics", "httpTrigger", "get", "dashboard/metrics" },
+        { "Chat", "httpTrigger", "post", "chat" },
+        { "GetUsage", "httpTrigger", "get", "usage" },
+        { "ExportUsage", "httpTrigger", "get", "usage/export" },
+        { "CreateTenant", "httpTrigger", "post", "manage/tenants" },
+        { "ListTenants", "httpTrigger", "get", "manage/tenants" },
+        { "IssueApiKey", "httpTrigger", "post", "manage/tenants/{tenantId}/keys" },
+        { "ListApiKeys", "httpTrigger", "get", "manage/tenants/{tenantId}/keys" },
+        { "RevokeApiKey", "httpTrigger", "delete", "manage/tenants/{tenantId}/keys/{keyId}" },
     };
 
     public static IReadOnlyList<JsonElement> LoadMetadata()

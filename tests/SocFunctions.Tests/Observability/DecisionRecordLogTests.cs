@@ -1,3 +1,7 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Soc.Infrastructure.Sessions;
+using Soc.Core.Sessions;
+using Soc.Core.Normalization;
 using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Http;
@@ -127,12 +131,36 @@ public sealed class DecisionRecordLogTests
         var keys = new Mock<IApiKeyValidator>();
         keys.Setup(k => k.ValidateAsync("unit-test-key", It.IsAny<CancellationToken>())).ReturnsAsync(new ApiCaller("tenant-a", "k1", "free"));
         return new AnalyzeFunction(
-            analyzer,
+            GateFor(analyzer),
             new ApiKeyGuard(keys.Object),
             new RequestBodyReader(Options.Create(new HttpApiOptions())),
             new Mock<IEventPublisher>().Object,
             Options.Create(new DetectionOptions()),
             logger);
+    }
+
+    /// <summary>The screening gate around the engine, with limits, quota and sessions that always let the call through.</summary>
+    private static ScreeningGate GateFor(IThreatAnalyzer analyzer)
+    {
+        var limits = new Mock<IRateLimitStore>();
+        limits.Setup(l => l.TryAcquireAsync(It.IsAny<string>(), It.IsAny<int>(), It.IsAny<TimeSpan>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new LimitDecision(true, 1, TimeSpan.Zero));
+        var usage = new Mock<IUsageStore>();
+        usage.Setup(u => u.TryConsumeAsync(It.IsAny<string>(), It.IsAny<DateOnly>(), It.IsAny<long>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new LimitDecision(true, 1, TimeSpan.Zero));
+        var sessions = new Mock<ISessionStore>();
+        sessions.Setup(s => s.GetAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync(((SessionState?)null, (string?)null));
+        sessions.Setup(s => s.TrySaveAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<SessionState>(), It.IsAny<string?>(), It.IsAny<CancellationToken>())).ReturnsAsync(true);
+        return new ScreeningGate(
+            limits.Object,
+            usage.Object,
+            sessions.Object,
+            new SessionAnalyzer(analyzer, new TextNormalizer(), Options.Create(new SessionOptions()), Options.Create(new DetectionOptions())),
+            new Mock<IEventPublisher>().Object,
+            Options.Create(new RateLimitOptions()),
+            Options.Create(new TenantOptions()),
+            TimeProvider.System,
+            NullLogger<ScreeningGate>.Instance);
     }
 
     private static HttpRequest Request(string body, string key = "unit-test-key")
