@@ -1,0 +1,171 @@
+using System.Text;
+
+namespace Soc.Core.Normalization;
+
+/// <summary>Undoes letter-level obfuscation on an already case-folded text: leetspeak and spaced-out letters.</summary>
+internal static class Obfuscation
+{
+    /// <summary>Fewest spaced single letters that count as a spaced-out word ("i g n o r e").</summary>
+    private const int MinSpacedLetters = 4;
+
+    /// <summary>The letter a leet character stands for, or '\0'.</summary>
+    public static char LeetLetter(char c) => c switch
+    {
+        '0' => 'o',
+        '1' => 'i',
+        '3' => 'e',
+        '4' => 'a',
+        '5' => 's',
+        '7' => 't',
+        '8' => 'b',
+        '9' => 'g',
+        '@' => 'a',
+        '$' => 's',
+        '!' => 'i',
+        '|' => 'l',
+        '€' => 'e',
+        _ => '\0',
+    };
+
+    /// <summary>Folds leet characters inside words that also hold letters; null when nothing changed.</summary>
+    public static string? FoldLeet(string text)
+    {
+        char[]? result = null;
+        var i = 0;
+        var changedWords = 0;
+        while (i < text.Length)
+        {
+            if (char.IsWhiteSpace(text[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var start = i;
+            var letters = 0;
+            var leet = 0;
+            while (i < text.Length && !char.IsWhiteSpace(text[i]))
+            {
+                if (char.IsLetter(text[i]))
+                {
+                    letters++;
+                }
+                else if (LeetLetter(text[i]) != '\0')
+                {
+                    leet++;
+                }
+
+                i++;
+            }
+
+            if (letters == 0 || leet == 0)
+            {
+                continue;
+            }
+
+            // Trailing punctuation ("hi!") is punctuation, not a letter.
+            var end = i;
+            while (end > start && !char.IsLetterOrDigit(text[end - 1]) && text[end - 1] != '$' && text[end - 1] != '@')
+            {
+                end--;
+            }
+
+            for (var k = start; k < end; k++)
+            {
+                var letter = LeetLetter(text[k]);
+                if (letter != '\0')
+                {
+                    result ??= text.ToCharArray();
+                    result[k] = letter;
+                }
+            }
+
+            changedWords++;
+        }
+
+        return result is null ? null : new string(result);
+    }
+
+    private static bool IsSeparator(char c) => c is ' ' or '.' or '-' or '_' or '*' or '/' or '|' or ',' or '+' or '~' or '\'' or ':';
+
+    /// <summary>
+    /// Joins letters spread out by single separators ("i g n o r e", "i.g.n.o.r.e"); two or more separators in a row,
+    /// or a different separator, end a word. Returns null when there is nothing to join.
+    /// </summary>
+    public static string? CollapseSpacedLetters(string text, WordSegmenter segmenter)
+    {
+        StringBuilder? sb = null;
+        var copied = 0;
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (!IsSingleLetterAt(text, i))
+            {
+                i++;
+                continue;
+            }
+
+            // Find a run of single letters, each followed by exactly one separator character.
+            var start = i;
+            var letters = new StringBuilder();
+            var j = i;
+            var count = 0;
+            while (j < text.Length && char.IsLetterOrDigit(text[j]))
+            {
+                letters.Append(text[j]);
+                count++;
+                var next = j + 1;
+                if (next >= text.Length)
+                {
+                    j = next;
+                    break;
+                }
+
+                // Count the separators between this letter and the next.
+                var k = next;
+                while (k < text.Length && IsSeparator(text[k]))
+                {
+                    k++;
+                }
+
+                var separators = k - next;
+                if (separators == 0 || k >= text.Length || !IsSingleLetterAt(text, k))
+                {
+                    j = next;
+                    break;
+                }
+
+                if (separators > 1)
+                {
+                    letters.Append(' ');
+                }
+
+                j = k;
+            }
+
+            if (count >= MinSpacedLetters)
+            {
+                sb ??= new StringBuilder(text.Length);
+                sb.Append(text, copied, start - copied);
+                sb.Append(segmenter.Segment(letters.ToString()));
+                copied = j;
+            }
+
+            i = Math.Max(j, i + 1);
+        }
+
+        if (sb is null)
+        {
+            return null;
+        }
+
+        sb.Append(text, copied, text.Length - copied);
+        return sb.ToString();
+    }
+
+    /// <summary>A letter or digit standing alone: no letter or digit right before or after it.</summary>
+    private static bool IsSingleLetterAt(string text, int i) =>
+        char.IsLetterOrDigit(text[i])
+        && (i == 0 || !char.IsLetterOrDigit(text[i - 1]))
+        && (i + 1 >= text.Length || !char.IsLetterOrDigit(text[i + 1]));
+}
