@@ -32,7 +32,6 @@ internal static class Obfuscation
     {
         char[]? result = null;
         var i = 0;
-        var changedWords = 0;
         while (i < text.Length)
         {
             if (char.IsWhiteSpace(text[i]))
@@ -73,14 +72,18 @@ internal static class Obfuscation
             for (var k = start; k < end; k++)
             {
                 var letter = LeetLetter(text[k]);
-                if (letter != '\0')
+                // A leet character follows a letter ("h4ck"), or starts a word alone before a letter ("1gnore");
+                // digits leading a number ("1920s", "35-year-old") stay digits.
+                var qualifies = letter != '\0'
+                    && ((k > start && char.IsLetter(text[k - 1]))
+                        || (k + 1 < end && char.IsLetter(text[k + 1]) && (k == start || !char.IsLetterOrDigit(text[k - 1]))));
+                if (qualifies)
                 {
                     result ??= text.ToCharArray();
                     result[k] = letter;
                 }
             }
 
-            changedWords++;
         }
 
         return result is null ? null : new string(result);
@@ -161,6 +164,63 @@ internal static class Obfuscation
 
         sb.Append(text, copied, text.Length - copied);
         return sb.ToString();
+    }
+
+    private static bool IsSymbol(char c) => c is '{' or '}' or '[' or ']' or '(' or ')' or '<' or '>' or '`' or '$' or '\\' or '|' or '^' or '~' or '=' or '@';
+
+    /// <summary>
+    /// True when the text carries symbol soup typical of optimised adversarial suffixes: several clusters of two or
+    /// more symbols and brackets that do not balance. Code balances its brackets; markdown and emoticons rarely cluster.
+    /// </summary>
+    public static bool LooksLikeAdversarialSuffix(string text)
+    {
+        const int MaxDepth = 64;
+        Span<char> stack = stackalloc char[MaxDepth];
+        var depth = 0;
+        var unbalanced = 0;
+        var clusters = 0;
+        var run = 0;
+        var end = Math.Min(text.Length, TextNormalizer.MaxDerivedViewChars);
+        for (var i = 0; i < end; i++)
+        {
+            var c = text[i];
+            if (IsSymbol(c))
+            {
+                if (++run == 2)
+                {
+                    clusters++;
+                }
+            }
+            else
+            {
+                run = 0;
+            }
+
+            switch (c)
+            {
+                case '(' or '[' or '{':
+                    if (depth < MaxDepth)
+                    {
+                        stack[depth++] = c;
+                    }
+
+                    break;
+                case ')' or ']' or '}':
+                    var open = c == ')' ? '(' : c == ']' ? '[' : '{';
+                    if (depth > 0 && stack[depth - 1] == open)
+                    {
+                        depth--;
+                    }
+                    else
+                    {
+                        unbalanced++;
+                    }
+
+                    break;
+            }
+        }
+
+        return clusters >= 3 && unbalanced + depth >= 3;
     }
 
     /// <summary>A letter or digit standing alone: no letter or digit right before or after it.</summary>

@@ -24,6 +24,9 @@ public static class Signals
     /// <summary>Digits or symbols standing in for letters ("1gn0r3").</summary>
     public const string Leetspeak = "leetspeak";
 
+    /// <summary>A tail of bracket and symbol soup, as optimised adversarial suffixes (GCG and kin) leave behind.</summary>
+    public const string AdversarialSuffix = "adversarial-suffix";
+
     /// <summary>Prefix of signals for decoded layers, for example <c>encoded:base64</c>.</summary>
     public const string EncodedPrefix = "encoded:";
 }

@@ -63,6 +63,11 @@ public sealed class TextNormalizer : ITextNormalizer
             signals.Add(Signals.BidiControls);
         }
 
+        if (Obfuscation.LooksLikeAdversarialSuffix(stripped.Text))
+        {
+            signals.Add(Signals.AdversarialSuffix);
+        }
+
         var (canonical, folded, mixedScriptWords) = CanonicalizeAndFold(stripped.Text);
         var views = new Views(MaxViews);
         views.Add(CanonicalView, canonical);
@@ -152,9 +157,9 @@ public sealed class TextNormalizer : ITextNormalizer
 
     private static bool HasLeetWords(string before, string after)
     {
-        // Digits in ordinary words ("4pm", "mp3") are common; two or more folded characters make it leetspeak.
+        // Digits in ordinary words ("4pm", "mp3") are common; three or more folded characters make it leetspeak.
         var changed = 0;
-        for (var i = 0; i < before.Length && changed < 2; i++)
+        for (var i = 0; i < before.Length && changed < 3; i++)
         {
             if (before[i] != after[i])
             {
@@ -162,7 +167,7 @@ public sealed class TextNormalizer : ITextNormalizer
             }
         }
 
-        return changed >= 2;
+        return changed >= 3;
     }
 
     /// <summary>

@@ -16,7 +16,7 @@ public static class ThreatScorer
     public static IReadOnlyDictionary<string, double> CategoryCaps { get; } = new Dictionary<string, double>(StringComparer.Ordinal)
     {
         ["manipulation_tone"] = 0.35,
-        ["context_switching"] = 0.45,
+        ["context_switching"] = 0.35,
         ["social_engineering"] = 0.6,
         ["encoding_tricks"] = 0.8,
         ["obfuscation"] = 0.85,
