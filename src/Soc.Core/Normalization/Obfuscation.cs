@@ -27,9 +27,15 @@ internal static class Obfuscation
         _ => '\0',
     };
 
-    /// <summary>Folds leet characters inside words that also hold letters; null when nothing changed.</summary>
+    /// <summary>
+    /// Folds leet characters; null when nothing changed. Conservative by default: only leet characters right after a
+    /// letter ("h4ck") or a single one starting a word before a letter ("1gnore"). When the text has three or more of
+    /// those it is leetspeak, and every leet character in a word with letters, and lone "1", "4", "0", "3", fold too
+    /// ("4ll", "53cr37"), except numbers with a unit ("1920s", "10am").
+    /// </summary>
     public static string? FoldLeet(string text)
     {
+        var aggressive = CountQualifying(text) >= 3;
         char[]? result = null;
         var i = 0;
         while (i < text.Length)
@@ -57,11 +63,6 @@ internal static class Obfuscation
                 i++;
             }
 
-            if (letters == 0 || leet == 0)
-            {
-                continue;
-            }
-
             // Trailing punctuation ("hi!") is punctuation, not a letter.
             var end = i;
             while (end > start && !char.IsLetterOrDigit(text[end - 1]) && text[end - 1] != '$' && text[end - 1] != '@')
@@ -69,24 +70,121 @@ internal static class Obfuscation
                 end--;
             }
 
+            if (leet == 0 || end <= start)
+            {
+                continue;
+            }
+
+            if (letters == 0)
+            {
+                // Inside leetspeak, short all-leet "numbers" are words too: "1" (I), "4" (a), "15" (is), "70" (to).
+                if (aggressive && end - start <= 3 && leet == end - start)
+                {
+                    result ??= text.ToCharArray();
+                    for (var k = start; k < end; k++)
+                    {
+                        result[k] = LeetLetter(text[k]);
+                    }
+                }
+
+                continue;
+            }
+
+            // Inside leetspeak "mp3" may fold too: the leet view is an extra reading, the canonical one stays.
+            var protectedWord = IsNumberWithUnit(text, start, end);
             for (var k = start; k < end; k++)
             {
                 var letter = LeetLetter(text[k]);
-                // A leet character follows a letter ("h4ck"), or starts a word alone before a letter ("1gnore");
-                // digits leading a number ("1920s", "35-year-old") stay digits.
-                var qualifies = letter != '\0'
-                    && ((k > start && char.IsLetter(text[k - 1]))
-                        || (k + 1 < end && char.IsLetter(text[k + 1]) && (k == start || !char.IsLetterOrDigit(text[k - 1]))));
-                if (qualifies)
+                if (letter == '\0')
+                {
+                    continue;
+                }
+
+                if (Qualifies(text, k, start, end) || (aggressive && !protectedWord))
                 {
                     result ??= text.ToCharArray();
                     result[k] = letter;
                 }
             }
-
         }
 
         return result is null ? null : new string(result);
+    }
+
+    private static bool Qualifies(string text, int k, int start, int end) =>
+        (k > start && char.IsLetter(text[k - 1]))
+        || (k + 1 < end && char.IsLetter(text[k + 1]) && (k == start || !char.IsLetterOrDigit(text[k - 1])));
+
+    private static int CountQualifying(string text)
+    {
+        var n = 0;
+        for (var k = 0; k < text.Length && n < 3; k++)
+        {
+            if (LeetLetter(text[k]) == '\0')
+            {
+                continue;
+            }
+
+            var start = k;
+            while (start > 0 && !char.IsWhiteSpace(text[start - 1]))
+            {
+                start--;
+            }
+
+            var end = k + 1;
+            while (end < text.Length && !char.IsWhiteSpace(text[end]))
+            {
+                end++;
+            }
+
+            if (Qualifies(text, k, start, end) && !IsNumberWithUnit(text, start, end) && !IsNameWithNumber(text, start, end))
+            {
+                n++;
+            }
+        }
+
+        return n;
+    }
+
+    /// <summary>Two or more digits then at most three letters: "1920s", "21st", "10am", "35-year-old" starts so.</summary>
+    private static bool IsNumberWithUnit(string text, int start, int end)
+    {
+        var k = start;
+        while (k < end && char.IsAsciiDigit(text[k]))
+        {
+            k++;
+        }
+
+        var digits = k - start;
+        while (k < end && char.IsLetter(text[k]))
+        {
+            k++;
+        }
+
+        return digits >= 2 && (k == end || !char.IsLetterOrDigit(text[k])) && k - start - digits <= 3;
+    }
+
+    /// <summary>Letters then one or two digits: "mp3", "covid19", "gpt4".</summary>
+    private static bool IsNameWithNumber(string text, int start, int end)
+    {
+        var k = start;
+        while (k < end && char.IsLetter(text[k]))
+        {
+            k++;
+        }
+
+        if (k == start)
+        {
+            return false;
+        }
+
+        var digitsStart = k;
+        while (k < end && char.IsAsciiDigit(text[k]))
+        {
+            k++;
+        }
+
+        return k > digitsStart && k - digitsStart <= 2 && k == end;
     }
 
     private static bool IsSeparator(char c) => c is ' ' or '.' or '-' or '_' or '*' or '/' or '|' or ',' or '+' or '~' or '\'' or ':';

@@ -107,6 +107,13 @@ public sealed class TextNormalizer : ITextNormalizer
         }
 
         var collapsed = Obfuscation.CollapseSpacedLetters(derivedBasis, _segmenter);
+        if (collapsed is not null)
+        {
+            // Runs of white space separate spaced-out words ("i g n o r e   a l l"); the canonical view collapsed
+            // them, so join letters again on the text with its white space kept.
+            collapsed = Obfuscation.CollapseSpacedLetters(SpacedBasis(stripped.Text, folded is not null), _segmenter) ?? collapsed;
+        }
+
         if (collapsed is not null && views.Add(CollapsedView, collapsed))
         {
             signals.Add(Signals.SpacedLetters);
@@ -153,6 +160,31 @@ public sealed class TextNormalizer : ITextNormalizer
                 DecodeLayers(decoded, prefix + kind + "+", depth + 1, views, signals);
             }
         }
+    }
+
+    /// <summary>NFKC, look-alikes folded and lower case, white space as written (tabs and new lines as spaces).</summary>
+    private static string SpacedBasis(string text, bool foldLookAlikes)
+    {
+        var capped = text.Length <= MaxDerivedViewChars ? text : text[..MaxDerivedViewChars];
+        string nfkc;
+        try
+        {
+            nfkc = capped.IsNormalized(NormalizationForm.FormKC) ? capped : capped.Normalize(NormalizationForm.FormKC);
+        }
+        catch (ArgumentException)
+        {
+            nfkc = capped;
+        }
+
+        return string.Create(nfkc.Length, (nfkc, foldLookAlikes), static (span, state) =>
+        {
+            for (var i = 0; i < span.Length; i++)
+            {
+                var c = state.nfkc[i];
+                var fold = state.foldLookAlikes ? Confusables.Fold(c) : '\0';
+                span[i] = fold != '\0' ? fold : char.IsWhiteSpace(c) ? ' ' : char.ToLowerInvariant(c);
+            }
+        });
     }
 
     private static bool HasLeetWords(string before, string after)

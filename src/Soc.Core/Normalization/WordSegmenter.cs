@@ -51,7 +51,7 @@ public sealed class WordSegmenter
                 sb.Append(' ');
             }
 
-            if (part.Length < 8 || !part.All(char.IsAsciiLetterLower))
+            if (part.Length < 8 || !part.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c)))
             {
                 sb.Append(part);
                 continue;
@@ -84,7 +84,7 @@ public sealed class WordSegmenter
             var node = _root;
             for (var j = i; j < n && j - i < MaxWordChars; j++)
             {
-                node = node.Children?[run[j] - 'a'];
+                node = char.IsAsciiLetterLower(run[j]) ? node.Children?[run[j] - 'a'] : null;
                 if (node is null)
                 {
                     break;
@@ -106,7 +106,7 @@ public sealed class WordSegmenter
         var start = 0;
         for (var k = cuts.Count - 1; k >= 0; k--)
         {
-            // An unknown letter sticks to the word before it ("instruction" + "s"), so stems still match.
+            // An unknown letter or digit sticks to the word before it ("instruction" + "s", "base" + "64"), so stems still match.
             if (start > 0 && !guessed[cuts[k]])
             {
                 sb.Append(' ');

@@ -23,7 +23,9 @@ public sealed class RuleCatalog
         Validate(rules);
         Rules = rules;
         Compiled = rules.ToDictionary(r => r.Id, r => Compile(r), StringComparer.Ordinal);
-        Vocabulary = Compiled.Values.SelectMany(p => p).SelectMany(p => p.Words).Concat(ExtraVocabulary)
+        // English rules only: short foreign words ("sin", "de") would split English runs badly.
+        Vocabulary = rules.Where(r => !r.Tags.Any(t => t.StartsWith("lang-", StringComparison.Ordinal)))
+            .SelectMany(r => Compiled[r.Id]).SelectMany(p => p.Words).Concat(ExtraVocabulary)
             .Where(w => w.Length > 0 && w.All(char.IsAsciiLetterLower)).Distinct(StringComparer.Ordinal).ToArray();
     }
 
