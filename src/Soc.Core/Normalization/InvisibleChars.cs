@@ -89,10 +89,17 @@ internal static class InvisibleChars
             }
 
             bidi |= IsBidi(c);
-            // Joiners between emoji or inside Arabic/Indic words are ordinary; next to a Latin letter they hide something.
+            // Joiners between emoji or inside Arabic/Indic words are ordinary, and so are stray zero-width spaces
+            // between words; between two Latin letters they split a word to hide it.
             var before = sb.Length > 0 ? sb[^1] : ' ';
-            var after = i + 1 < text.Length ? text[i + 1] : ' ';
-            inWord |= char.IsAsciiLetter(before) || char.IsAsciiLetter(after) || IsInvisibleBmp(after);
+            var next = i + 1;
+            while (next < text.Length && IsInvisibleBmp(text[next]))
+            {
+                next++;
+            }
+
+            var after = next < text.Length ? text[next] : ' ';
+            inWord |= char.IsAsciiLetter(before) && char.IsAsciiLetter(after);
         }
 
         // One or two selectors are what emoji use (VS16 after a symbol); only longer runs carry data.
