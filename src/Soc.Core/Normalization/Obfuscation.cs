@@ -268,7 +268,8 @@ internal static class Obfuscation
 
     /// <summary>
     /// True when the text carries symbol soup typical of optimised adversarial suffixes: several clusters of two or
-    /// more symbols and brackets that do not balance. Code balances its brackets; markdown and emoticons rarely cluster.
+    /// more symbols and brackets that do not balance, or fewer of them with words glued mid-token. Code balances its
+    /// brackets; markdown and emoticons rarely cluster.
     /// </summary>
     public static bool LooksLikeAdversarialSuffix(string text)
     {
@@ -278,10 +279,16 @@ internal static class Obfuscation
         var unbalanced = 0;
         var clusters = 0;
         var run = 0;
+        var camelJoins = 0;
         var end = Math.Min(text.Length, TextNormalizer.MaxDerivedViewChars);
         for (var i = 0; i < end; i++)
         {
             var c = text[i];
+            if (i > 0 && char.IsAsciiLetterUpper(c) && char.IsAsciiLetterLower(text[i - 1]))
+            {
+                camelJoins++;
+            }
+
             if (IsSymbol(c))
             {
                 if (++run == 2)
@@ -304,8 +311,8 @@ internal static class Obfuscation
 
                     break;
                 case ')' or ']' or '}':
-                    var open = c == ')' ? '(' : c == ']' ? '[' : '{';
-                    if (depth > 0 && stack[depth - 1] == open)
+                    var opener = c == ')' ? '(' : c == ']' ? '[' : '{';
+                    if (depth > 0 && stack[depth - 1] == opener)
                     {
                         depth--;
                     }
@@ -318,7 +325,9 @@ internal static class Obfuscation
             }
         }
 
-        return clusters >= 3 && unbalanced + depth >= 3;
+        var open = unbalanced + depth;
+        // Optimised suffixes also glue words mid-token ("argueRIPT", "compressToString").
+        return (clusters >= 2 && open >= 3) || (clusters >= 1 && open >= 2 && camelJoins >= 2);
     }
 
     /// <summary>A letter or digit standing alone: no letter or digit right before or after it.</summary>
