@@ -1,3 +1,4 @@
+using Xunit.Abstractions;
 using Soc.Core.Detection;
 
 namespace Soc.Core.Tests.Obfuscation;
@@ -6,7 +7,7 @@ namespace Soc.Core.Tests.Obfuscation;
 /// Attacks the engine blocks in plain text must stay blocked when disguised: every technique of
 /// <see cref="ObfuscationGenerator"/> over every attack, at least 99% still blocked.
 /// </summary>
-public sealed class ObfuscatedAttackTests
+public sealed class ObfuscatedAttackTests(ITestOutputHelper output)
 {
     private static readonly ThreatAnalyzer Engine = TestEngine.Create();
 
@@ -97,6 +98,7 @@ public sealed class ObfuscatedAttackTests
         var missed = copies.Where(c => Engine.Analyze(c.Text).Decision != Decision.Block).Select(c => c.Name + ": " + c.Text).ToArray();
 
         var blockedRate = 1.0 - ((double)missed.Length / copies.Length);
+        output.WriteLine($"{copies.Length - missed.Length}/{copies.Length} obfuscated copies blocked ({blockedRate:P1})");
         Assert.True(blockedRate >= 0.99, $"{blockedRate:P1} blocked; missed:\n{string.Join('\n', missed)}");
     }
 
