@@ -198,6 +198,8 @@ internal static class Obfuscation
         StringBuilder? sb = null;
         var copied = 0;
         var i = 0;
+        var gaps = new List<(char Letter, int Separators, char Separator)>();
+        Span<int> separatorCounts = stackalloc int[128];
         while (i < text.Length)
         {
             if (!IsSingleLetterAt(text, i))
@@ -206,23 +208,16 @@ internal static class Obfuscation
                 continue;
             }
 
-            // Find a run of single letters, each followed by exactly one separator character.
+            // Find a run of single letters separated by separator characters; remember each gap.
             var start = i;
-            var letters = new StringBuilder();
             var j = i;
             var count = 0;
+            gaps.Clear();
+            separatorCounts.Clear();
             while (j < text.Length && char.IsLetterOrDigit(text[j]))
             {
-                letters.Append(text[j]);
                 count++;
                 var next = j + 1;
-                if (next >= text.Length)
-                {
-                    j = next;
-                    break;
-                }
-
-                // Count the separators between this letter and the next.
                 var k = next;
                 while (k < text.Length && IsSeparator(text[k]))
                 {
@@ -232,16 +227,39 @@ internal static class Obfuscation
                 var separators = k - next;
                 if (separators == 0 || k >= text.Length || !IsSingleLetterAt(text, k))
                 {
+                    gaps.Add((text[j], 0, '\0'));
                     j = next;
                     break;
                 }
 
-                if (separators > 1)
+                gaps.Add((text[j], separators, text[next]));
+                if (separators == 1)
                 {
-                    letters.Append(' ');
+                    separatorCounts[text[next]]++;
                 }
 
                 j = k;
+            }
+
+            // The separator used most often joins letters; two in a row, or any other one, ends a word
+            // ("i.g.n.o.r.e a.l.l", "i g n o r e   a l l").
+            var dominant = 0;
+            for (var c = 1; c < separatorCounts.Length; c++)
+            {
+                if (separatorCounts[c] > separatorCounts[dominant])
+                {
+                    dominant = c;
+                }
+            }
+
+            var letters = new StringBuilder(gaps.Count * 2);
+            foreach (var (letter, separators, separator) in gaps)
+            {
+                letters.Append(letter);
+                if (separators > 1 || (separators == 1 && separator != dominant))
+                {
+                    letters.Append(' ');
+                }
             }
 
             if (count >= MinSpacedLetters)

@@ -99,6 +99,10 @@ public sealed class ObfuscatedAttackTests(ITestOutputHelper output)
 
         var blockedRate = 1.0 - ((double)missed.Length / copies.Length);
         output.WriteLine($"{copies.Length - missed.Length}/{copies.Length} obfuscated copies blocked ({blockedRate:P1})");
+        foreach (var miss in missed)
+        {
+            output.WriteLine("not blocked: " + miss);
+        }
         Assert.True(blockedRate >= 0.99, $"{blockedRate:P1} blocked; missed:\n{string.Join('\n', missed)}");
     }
 
