@@ -38,7 +38,7 @@ public static class ThreatScorer
                 continue;
             }
 
-            var i = rules.FindIndex(r => string.Equals(r.Rule, f.RuleId, StringComparison.Ordinal));
+            var i = IndexOf(rules, f.RuleId);
             if (i < 0)
             {
                 rules.Add((f.RuleId, f.Category, Math.Clamp(f.Weight, 0, 1)));
@@ -59,7 +59,7 @@ public static class ThreatScorer
         foreach (var (_, category, weight) in rules)
         {
             strongest = Math.Max(strongest, weight);
-            var i = categories.FindIndex(c => string.Equals(c.Category, category, StringComparison.Ordinal));
+            var i = IndexOf(categories, category);
             if (i < 0)
             {
                 categories.Add((category, 1 - weight));
@@ -86,6 +86,32 @@ public static class ThreatScorer
         // One rule alone: as sure as its weight says (at least 0.75); more rules and categories raise it towards 1.
         var certainty = Math.Min(1.0, 0.75 + (0.1 * (rules.Count - 1)) + (0.05 * (categories.Count - 1)) + (0.2 * (strongest - 0.5)));
         return (Math.Round(total, 4), Math.Round(Math.Clamp(certainty, 0, 1), 4));
+    }
+
+    private static int IndexOf(List<(string Rule, string Category, double Weight)> rules, string rule)
+    {
+        for (var i = 0; i < rules.Count; i++)
+        {
+            if (string.Equals(rules[i].Rule, rule, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static int IndexOf(List<(string Category, double NotDangerous)> categories, string category)
+    {
+        for (var i = 0; i < categories.Count; i++)
+        {
+            if (string.Equals(categories[i].Category, category, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     public static Decision Decide(double danger, double certainty, DetectionOptions options)
