@@ -226,7 +226,7 @@ public abstract class RuleDetector : IDetector
                 continue;
             }
 
-            if (phrase.TryMatchAt(view.Tokens, start, out var last))
+            if (phrase.TryMatchAt(view.Tokens, start, out var last) && !Negated(def, view.Tokens, start))
             {
                 fired[r] = true;
                 var s = view.Tokens[start].Start;
@@ -235,6 +235,28 @@ public abstract class RuleDetector : IDetector
                     Finding.TrimEvidence(view.Slice(s, e - s)), def.Weight));
             }
         }
+    }
+
+    /// <summary>True when one of the rule's <c>ExceptAfter</c> words is among the two words before the match.</summary>
+    private static bool Negated(RuleDefinition rule, IReadOnlyList<Token> tokens, int start)
+    {
+        if (rule.ExceptAfter is not { Count: > 0 } except)
+        {
+            return false;
+        }
+
+        for (var k = Math.Max(0, start - 2); k < start; k++)
+        {
+            foreach (var word in except)
+            {
+                if (string.Equals(word, tokens[k].Value, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     private readonly record struct Candidate(int Rule, PhrasePattern Phrase);

@@ -143,6 +143,8 @@ public sealed class RuleCatalog
 
         public List<string> LineMarkers { get; set; } = [];
 
+        public List<string> ExceptAfter { get; set; } = [];
+
         public ExamplesJson Examples { get; set; } = new();
 
         public RuleDefinition ToDefinition(string source)
@@ -154,7 +156,8 @@ public sealed class RuleCatalog
 
             return new RuleDefinition(Id, Detector, Category, Severity, Paranoia, Weight ?? RuleDefinition.DefaultWeight(Severity),
                 Confidence, Description ?? string.Empty, Tags, Phrases, new RuleExamples(Examples.Match, Examples.NoMatch), Signals,
-                Markers.Select(m => m.ToLowerInvariant()).ToArray(), LineMarkers.Select(m => m.ToLowerInvariant()).ToArray());
+                Markers.Select(m => m.ToLowerInvariant()).ToArray(), LineMarkers.Select(m => m.ToLowerInvariant()).ToArray(),
+                ExceptAfter.Select(w => w.ToLowerInvariant()).ToArray());
         }
     }
 

@@ -10,6 +10,8 @@ public sealed record RuleExamples(IReadOnlyList<string> Match, IReadOnlyList<str
 /// the phrases it looks for (or the normaliser <see cref="Normalization.Signals"/> it turns into evidence) and
 /// examples that pin its behaviour. <c>Markers</c> are literal strings (chat-template tokens, script tags) looked for in
 /// the case-folded views, punctuation included; <c>LineMarkers</c> must start a line of the message ("system:").
+/// <c>ExceptAfter</c> lists words that cancel a phrase match when one of them is among the two words before it
+/// ("without violating the guidelines", "don't ignore the instructions").
 /// </summary>
 public sealed record RuleDefinition(
     string Id,
@@ -25,7 +27,8 @@ public sealed record RuleDefinition(
     RuleExamples Examples,
     IReadOnlyList<string>? Signals = null,
     IReadOnlyList<string>? Markers = null,
-    IReadOnlyList<string>? LineMarkers = null)
+    IReadOnlyList<string>? LineMarkers = null,
+    IReadOnlyList<string>? ExceptAfter = null)
 {
     /// <summary>Danger weight a severity carries when a rule does not set its own.</summary>
     public static double DefaultWeight(Severity severity) => severity switch
