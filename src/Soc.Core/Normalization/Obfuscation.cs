@@ -117,29 +117,34 @@ internal static class Obfuscation
 
     private static int CountQualifying(string text)
     {
+        // Word by word, so every character is looked at a bounded number of times.
         var n = 0;
-        for (var k = 0; k < text.Length && n < 3; k++)
+        var i = 0;
+        while (i < text.Length && n < 3)
         {
-            if (LeetLetter(text[k]) == '\0')
+            if (char.IsWhiteSpace(text[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var start = i;
+            while (i < text.Length && !char.IsWhiteSpace(text[i]))
+            {
+                i++;
+            }
+
+            if (IsNumberWithUnit(text, start, i) || IsNameWithNumber(text, start, i))
             {
                 continue;
             }
 
-            var start = k;
-            while (start > 0 && !char.IsWhiteSpace(text[start - 1]))
+            for (var k = start; k < i && n < 3; k++)
             {
-                start--;
-            }
-
-            var end = k + 1;
-            while (end < text.Length && !char.IsWhiteSpace(text[end]))
-            {
-                end++;
-            }
-
-            if (Qualifies(text, k, start, end) && !IsNumberWithUnit(text, start, end) && !IsNameWithNumber(text, start, end))
-            {
-                n++;
+                if (LeetLetter(text[k]) != '\0' && Qualifies(text, k, start, i))
+                {
+                    n++;
+                }
             }
         }
 
