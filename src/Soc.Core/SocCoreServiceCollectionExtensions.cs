@@ -21,9 +21,7 @@ public static class SocCoreServiceCollectionExtensions
 
         services.TryAddSingleton(_ => RuleCatalog.BuiltIn);
         services.TryAddSingleton<ITextNormalizer, TextNormalizer>();
-        services.AddSingleton<IDetector, InstructionOverrideDetector>();
-        services.AddSingleton<IDetector, SecretExtractionDetector>();
-        services.AddSingleton<IDetector, LearnedPatternDetector>();
+        services.AddSocDetectors();
         services.TryAddSingleton<IThreatAnalyzer, ThreatAnalyzer>();
 
         // Offline default; AddTableStores replaces it with Table Storage.
@@ -39,4 +37,39 @@ public static class SocCoreServiceCollectionExtensions
         services.TryAddSingleton<IEventPublisher, LoggingEventPublisher>();
         return services;
     }
+
+    /// <summary>The built-in detectors, one per detection method, in their default order.</summary>
+    public static IServiceCollection AddSocDetectors(this IServiceCollection services)
+    {
+        services.AddSingleton<IDetector, InstructionOverrideDetector>();
+        services.AddSingleton<IDetector, SystemPromptDetector>();
+        services.AddSingleton<IDetector, SecretExtractionDetector>();
+        services.AddSingleton<IDetector, JailbreakDetector>();
+        services.AddSingleton<IDetector, ContextSwitchDetector>();
+        services.AddSingleton<IDetector, CodeInjectionDetector>();
+        services.AddSingleton<IDetector, SocialEngineeringDetector>();
+        services.AddSingleton<IDetector, EncodingTricksDetector>();
+        services.AddSingleton<IDetector, DelimiterInjectionDetector>();
+        services.AddSingleton<IDetector, InvisibleCharactersDetector>();
+        services.AddSingleton<IDetector, ManipulationToneDetector>();
+        services.AddSingleton<IDetector, LearnedPatternDetector>();
+        return services;
+    }
+
+    /// <summary>The built-in detectors without a container (tests, benchmarks, CLI tools).</summary>
+    public static IDetector[] CreateBuiltInDetectors(RuleCatalog catalog) =>
+    [
+        new InstructionOverrideDetector(catalog),
+        new SystemPromptDetector(catalog),
+        new SecretExtractionDetector(catalog),
+        new JailbreakDetector(catalog),
+        new ContextSwitchDetector(catalog),
+        new CodeInjectionDetector(catalog),
+        new SocialEngineeringDetector(catalog),
+        new EncodingTricksDetector(catalog),
+        new DelimiterInjectionDetector(catalog),
+        new InvisibleCharactersDetector(catalog),
+        new ManipulationToneDetector(catalog),
+        new LearnedPatternDetector(),
+    ];
 }

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Soc.Core.Detection;
-using Soc.Core.Detection.Detectors;
 using Soc.Core.Normalization;
 using Soc.Core.Patterns;
 using Soc.Core.Rules;
@@ -16,13 +15,8 @@ internal static class TestEngine
         options ??= new DetectionOptions();
         options.ParanoiaLevel = paranoia;
         var catalog = RuleCatalog.BuiltIn;
-        IDetector[] detectors =
-        [
-            new InstructionOverrideDetector(catalog),
-            new SecretExtractionDetector(catalog),
-            new LearnedPatternDetector(),
-        ];
-        return new ThreatAnalyzer(new TextNormalizer(), detectors, patterns ?? new FixedSnapshot(PatternSnapshot.Empty), Options.Create(options));
+        var detectors = SocCoreServiceCollectionExtensions.CreateBuiltInDetectors(catalog);
+        return new ThreatAnalyzer(new TextNormalizer(catalog), detectors, patterns ?? new FixedSnapshot(PatternSnapshot.Empty), Options.Create(options));
     }
 
     public static PatternSnapshotCache Cache(IPatternStore store) => new(store, NullLogger<PatternSnapshotCache>.Instance);

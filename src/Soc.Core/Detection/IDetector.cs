@@ -5,7 +5,10 @@ namespace Soc.Core.Detection;
 
 /// <summary>
 /// One detection method. Detectors are registered by name, enabled and ordered by configuration
-/// (<see cref="DetectionOptions.Detectors"/>); an unknown name fails at start-up.
+/// (<see cref="DetectionOptions.Detectors"/>); an unknown name fails at start-up. Single-message detectors read
+/// <see cref="ScanInput.Text"/>; conversation-aware ones (multi-turn escalation, behaviour, rate limits) read
+/// <see cref="ScanInput.Context"/> (session id, earlier turns, tenant) and the findings earlier detectors added, and
+/// keep any state they need behind their own service, never in the analyzer.
 /// </summary>
 public interface IDetector
 {
@@ -34,4 +37,10 @@ public sealed class ScanInput
     public AnalysisContext? Context { get; }
 
     public int ParanoiaLevel { get; }
+
+    /// <summary>The session this message belongs to, when the caller gave one.</summary>
+    public string? SessionId => Context?.SessionId;
+
+    /// <summary>Earlier turns of the conversation, oldest first; empty when the caller gave none.</summary>
+    public IReadOnlyList<string> History => Context?.History ?? [];
 }

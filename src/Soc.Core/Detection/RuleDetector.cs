@@ -1,91 +1,234 @@
+using System.Buffers;
 using Soc.Core.Normalization;
 using Soc.Core.Rules;
 
 namespace Soc.Core.Detection;
 
 /// <summary>
-/// Base of the rule-driven detectors: runs the catalog's rules for <see cref="Name"/> over every view, indexed by
-/// first word so the cost grows with the words of the message, not with the number of rules.
+/// Base of the rule-driven detectors: runs the catalog's rules for <see cref="Name"/> over every view. Phrases are
+/// indexed by their first word (and by the first two letters of a first-word prefix), built once, so the cost per
+/// message grows with its words, not with the number of rules. Rules with <c>signals</c> fire when the normaliser
+/// reported one of those signals.
 /// </summary>
 public abstract class RuleDetector : IDetector
 {
-    private readonly CompiledRule[] _rules;
-    private readonly Dictionary<string, List<(CompiledRule Rule, PhrasePattern Phrase)>> _byFirstWord = new(StringComparer.Ordinal);
-    private readonly List<(CompiledRule Rule, PhrasePattern Phrase)> _unindexed = [];
+    /// <summary>View name of findings that come from normaliser signals rather than from a phrase.</summary>
+    public const string SignalsView = "signals";
+
+    private const int PrefixKeyChars = 2;
+    private readonly RuleDefinition[] _rules;
+    private readonly Dictionary<string, Candidate[]> _byFirstWord;
+    private readonly Dictionary<string, Candidate[]> _byFirstPrefix;
+    private readonly Dictionary<string, Candidate[]>.AlternateLookup<ReadOnlySpan<char>> _prefixLookup;
+    private readonly (int Rule, string Signal)[] _signalRules;
+    private readonly (int Rule, string Marker)[] _markers;
+    private readonly SearchValues<string>? _markerSearch;
+    private readonly (int Rule, string Marker)[] _lineMarkers;
+
+    /// <summary>Characters stripped from the start of a line before line markers are compared ("### System:").</summary>
+    private static readonly char[] LineLead = [' ', '\t', '#', '*', '>', '-', '=', '[', '(', '<', '|', '`'];
 
     protected RuleDetector(RuleCatalog catalog)
     {
-        _rules = catalog.ForDetector(Name).Select(r => new CompiledRule(r, catalog.Compiled[r.Id])).ToArray();
-        foreach (var rule in _rules)
+        _rules = catalog.ForDetector(Name).ToArray();
+        var byWord = new Dictionary<string, List<Candidate>>(StringComparer.Ordinal);
+        var byPrefix = new Dictionary<string, List<Candidate>>(StringComparer.Ordinal);
+        var signalRules = new List<(int, string)>();
+        var markers = new List<(int, string)>();
+        var lineMarkers = new List<(int, string)>();
+        for (var r = 0; r < _rules.Length; r++)
         {
-            foreach (var phrase in rule.Phrases)
+            foreach (var phrase in catalog.Compiled[_rules[r].Id])
             {
-                if (phrase.IndexableByFirstWord)
+                if (!phrase.IndexableByFirstWord)
                 {
-                    foreach (var word in phrase.FirstWords)
-                    {
-                        if (!_byFirstWord.TryGetValue(word, out var list))
-                        {
-                            _byFirstWord[word] = list = [];
-                        }
-
-                        list.Add((rule, phrase));
-                    }
+                    throw new InvalidDataException($"Rule {_rules[r].Id}: phrase '{phrase.Source}' must start with a required word.");
                 }
-                else
+
+                foreach (var word in phrase.FirstWords.Distinct(StringComparer.Ordinal))
                 {
-                    _unindexed.Add((rule, phrase));
+                    Add(byWord, word, new Candidate(r, phrase));
+                }
+
+                foreach (var prefix in phrase.FirstPrefixes)
+                {
+                    Add(byPrefix, prefix[..PrefixKeyChars], new Candidate(r, phrase));
                 }
             }
+
+            foreach (var signal in _rules[r].Signals ?? [])
+            {
+                signalRules.Add((r, signal));
+            }
+
+            markers.AddRange((_rules[r].Markers ?? []).Select(m => (r, m)));
+            lineMarkers.AddRange((_rules[r].LineMarkers ?? []).Select(m => (r, m)));
+        }
+
+        _byFirstWord = byWord.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
+        _byFirstPrefix = byPrefix.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
+        _prefixLookup = _byFirstPrefix.GetAlternateLookup<ReadOnlySpan<char>>();
+        _signalRules = [.. signalRules];
+        _markers = [.. markers];
+        _markerSearch = markers.Count > 0 ? SearchValues.Create(markers.Select(m => m.Item2).Distinct().ToArray(), StringComparison.Ordinal) : null;
+        _lineMarkers = [.. lineMarkers];
+
+        static void Add(Dictionary<string, List<Candidate>> index, string key, Candidate candidate)
+        {
+            if (!index.TryGetValue(key, out var list))
+            {
+                index[key] = list = [];
+            }
+
+            list.Add(candidate);
         }
     }
 
     public abstract string Name { get; }
 
     /// <summary>The rules this detector runs.</summary>
-    public IEnumerable<RuleDefinition> Rules => _rules.Select(r => r.Definition);
+    public IEnumerable<RuleDefinition> Rules => _rules;
 
     public virtual void Detect(ScanInput input, List<Finding> findings)
     {
-        var fired = new HashSet<string>(StringComparer.Ordinal);
+        Span<bool> fired = _rules.Length <= 256 ? stackalloc bool[_rules.Length] : new bool[_rules.Length];
+        foreach (var (r, signal) in _signalRules)
+        {
+            var def = _rules[r];
+            if (!fired[r] && def.Paranoia <= input.ParanoiaLevel && Contains(input.Text.Signals, signal))
+            {
+                fired[r] = true;
+                findings.Add(new Finding(def.Id, def.Category, def.Severity, SignalsView, 0, 0, signal, def.Weight));
+            }
+        }
+
         foreach (var view in input.Text.Views)
         {
             ScanView(view, input.ParanoiaLevel, fired, findings);
+            if (_markerSearch is not null)
+            {
+                ScanMarkers(view, input.ParanoiaLevel, fired, findings);
+            }
+        }
+
+        if (_lineMarkers.Length > 0)
+        {
+            ScanLineMarkers(input.Text.Raw, input.ParanoiaLevel, fired, findings);
         }
     }
 
-    protected void ScanView(TextView view, int paranoia, HashSet<string> fired, List<Finding> findings)
+    private void ScanMarkers(TextView view, int paranoia, Span<bool> fired, List<Finding> findings)
+    {
+        var text = view.Text.AsSpan();
+        var offset = 0;
+        while (offset < text.Length)
+        {
+            var hit = text[offset..].IndexOfAny(_markerSearch!);
+            if (hit < 0)
+            {
+                return;
+            }
+
+            var at = offset + hit;
+            foreach (var (r, marker) in _markers)
+            {
+                var def = _rules[r];
+                if (!fired[r] && def.Paranoia <= paranoia && text[at..].StartsWith(marker, StringComparison.Ordinal))
+                {
+                    fired[r] = true;
+                    findings.Add(new Finding(def.Id, def.Category, def.Severity, view.Name, at, marker.Length,
+                        Finding.TrimEvidence(view.Slice(at, marker.Length)), def.Weight));
+                }
+            }
+
+            offset = at + 1;
+        }
+    }
+
+    private void ScanLineMarkers(string raw, int paranoia, Span<bool> fired, List<Finding> findings)
+    {
+        var text = raw.AsSpan(0, Math.Min(raw.Length, TextNormalizer.MaxScanChars));
+        var lineStart = 0;
+        while (lineStart < text.Length)
+        {
+            var end = text[lineStart..].IndexOf('\n');
+            var line = end < 0 ? text[lineStart..] : text.Slice(lineStart, end);
+            var lead = line.Length - line.TrimStart(LineLead).Length;
+            var body = line[lead..];
+            var spaces = line.Length - line.TrimStart().Length;
+            var trimmed = line[spaces..];
+            foreach (var (r, marker) in _lineMarkers)
+            {
+                var def = _rules[r];
+                if (fired[r] || def.Paranoia > paranoia)
+                {
+                    continue;
+                }
+
+                // "### system" is compared with the line as written, "system:" also after leading markup.
+                var at = trimmed.StartsWith(marker, StringComparison.OrdinalIgnoreCase) ? spaces
+                    : body.StartsWith(marker, StringComparison.OrdinalIgnoreCase) ? lead : -1;
+                if (at >= 0)
+                {
+                    fired[r] = true;
+                    findings.Add(new Finding(def.Id, def.Category, def.Severity, TextNormalizer.RawView, lineStart + at,
+                        marker.Length, Finding.TrimEvidence(line.Slice(at, marker.Length).ToString()), def.Weight));
+                }
+            }
+
+            if (end < 0)
+            {
+                return;
+            }
+
+            lineStart += end + 1;
+        }
+    }
+
+    private static bool Contains(IReadOnlyList<string> signals, string signal)
+    {
+        foreach (var s in signals)
+        {
+            if (string.Equals(s, signal, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    protected void ScanView(TextView view, int paranoia, Span<bool> fired, List<Finding> findings)
     {
         var tokens = view.Tokens;
         for (var i = 0; i < tokens.Count; i++)
         {
-            if (_byFirstWord.TryGetValue(tokens[i].Value, out var candidates))
+            var value = tokens[i].Value;
+            if (_byFirstWord.TryGetValue(value, out var candidates))
             {
                 TryCandidates(candidates, view, i, paranoia, fired, findings);
             }
 
-            if (_unindexed.Count > 0)
+            if (value.Length >= PrefixKeyChars && _prefixLookup.TryGetValue(value.AsSpan(0, PrefixKeyChars), out candidates))
             {
-                TryCandidates(_unindexed, view, i, paranoia, fired, findings);
+                TryCandidates(candidates, view, i, paranoia, fired, findings);
             }
         }
     }
 
-    private static void TryCandidates(
-        List<(CompiledRule Rule, PhrasePattern Phrase)> candidates, TextView view, int start, int paranoia,
-        HashSet<string> fired, List<Finding> findings)
+    private void TryCandidates(Candidate[] candidates, TextView view, int start, int paranoia, Span<bool> fired, List<Finding> findings)
     {
-        foreach (var (rule, phrase) in candidates)
+        foreach (var (r, phrase) in candidates)
         {
-            var def = rule.Definition;
-            if (def.Paranoia > paranoia || fired.Contains(def.Id))
+            var def = _rules[r];
+            if (fired[r] || def.Paranoia > paranoia)
             {
                 continue;
             }
 
-            if (phrase.TryMatchAt(view.Tokens, start, out var last))
+            if (phrase.TryMatchAt(view.Tokens, start, out var last) && !Negated(def, view.Tokens, start))
             {
-                fired.Add(def.Id);
+                fired[r] = true;
                 var s = view.Tokens[start].Start;
                 var e = view.Tokens[last].Start + view.Tokens[last].Length;
                 findings.Add(new Finding(def.Id, def.Category, def.Severity, view.Name, s, e - s,
@@ -94,5 +237,27 @@ public abstract class RuleDetector : IDetector
         }
     }
 
-    private sealed record CompiledRule(RuleDefinition Definition, IReadOnlyList<PhrasePattern> Phrases);
+    /// <summary>True when one of the rule's <c>ExceptAfter</c> words is among the two words before the match.</summary>
+    private static bool Negated(RuleDefinition rule, IReadOnlyList<Token> tokens, int start)
+    {
+        if (rule.ExceptAfter is not { Count: > 0 } except)
+        {
+            return false;
+        }
+
+        for (var k = Math.Max(0, start - 2); k < start; k++)
+        {
+            foreach (var word in except)
+            {
+                if (string.Equals(word, tokens[k].Value, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private readonly record struct Candidate(int Rule, PhrasePattern Phrase);
 }

@@ -44,7 +44,7 @@ public sealed class ThreatAnalyzer : IThreatAnalyzer
             detector.Detect(input, findings);
         }
 
-        var (danger, certainty) = ThreatScorer.Score(findings);
+        var (danger, certainty) = ThreatScorer.Score(findings, _options.ParanoiaLevel);
         var decision = ThreatScorer.Decide(danger, certainty, _options);
         var categories = findings.Where(f => f.Weight > 0).Select(f => f.Category).Distinct(StringComparer.Ordinal).ToArray();
         var elapsed = (long)Stopwatch.GetElapsedTime(started).TotalMicroseconds;

@@ -1,31 +1,212 @@
 using System.Text;
+using Soc.Core.Rules;
 
 namespace Soc.Core.Normalization;
 
 /// <summary>
-/// The default normaliser: a canonical view (NFKC, case-folded, white space collapsed) and the raw view.
-/// Obfuscation-undoing views (confusables, leet, spacing, decoded layers) are added by the detection engine work.
+/// The default normaliser. Views, each added only when it differs from the ones before it:
+/// <c>canonical</c> (NFKC, case-folded, invisible characters removed, white space collapsed; always first),
+/// <c>raw</c> (as written, when invisible characters were removed), <c>homoglyphs</c> (look-alike letters folded to
+/// Latin), <c>leet</c>, <c>collapsed</c> (spaced-out letters joined), <c>decoded:tags</c> and
+/// <c>decoded:variation-selectors</c> (smuggled text), and <c>decoded:KIND</c> layers (base64, hex, url, html, rot13,
+/// reversed) up to <see cref="MaxDecodeDepth"/> deep. Work is bounded: characters scanned, characters per view,
+/// words per view (<see cref="Tokenizer.MaxTokens"/>) and number of views.
 /// </summary>
 public sealed class TextNormalizer : ITextNormalizer
 {
     public const string RawView = "raw";
     public const string CanonicalView = "canonical";
+    public const string HomoglyphView = "homoglyphs";
+    public const string LeetView = "leet";
+    public const string CollapsedView = "collapsed";
+    public const string TagsView = "decoded:tags";
+    public const string SelectorsView = "decoded:variation-selectors";
+    public const string DecodedPrefix = "decoded:";
+
+    /// <summary>Characters of a message that are scanned at all; the rest is ignored (the API rejects longer messages).</summary>
+    public const int MaxScanChars = 32_000;
+
+    /// <summary>Characters of a derived view (leet, collapsed, decoded layers).</summary>
+    public const int MaxDerivedViewChars = 8_192;
+
+    /// <summary>Most views per message.</summary>
+    public const int MaxViews = 12;
+
+    /// <summary>How many encodings deep decoding goes (base64 of rot13 is depth 2).</summary>
+    public const int MaxDecodeDepth = 2;
+
+    private readonly WordSegmenter _segmenter;
+
+    public TextNormalizer()
+        : this(RuleCatalog.BuiltIn)
+    {
+    }
+
+    public TextNormalizer(RuleCatalog catalog)
+    {
+        _segmenter = new WordSegmenter(catalog.Vocabulary);
+    }
 
     public NormalizedText Normalize(string message)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var canonical = Canonicalize(message);
-        var views = new List<TextView>(2) { new(CanonicalView, canonical, Tokenizer.Tokenize(canonical)) };
-        if (!string.Equals(canonical, message, StringComparison.Ordinal))
+        var scanned = message.Length <= MaxScanChars ? message : message[..MaxScanChars];
+        var signals = new List<string>(0);
+        var stripped = InvisibleChars.Strip(scanned);
+        if (stripped.InWordInvisible)
         {
-            views.Add(new TextView(RawView, message, Tokenizer.Tokenize(message.ToLowerInvariant())));
+            signals.Add(Signals.InvisibleChars);
         }
 
-        return new NormalizedText(message, views, []);
+        if (stripped.Bidi)
+        {
+            signals.Add(Signals.BidiControls);
+        }
+
+        if (Obfuscation.LooksLikeAdversarialSuffix(stripped.Text))
+        {
+            signals.Add(Signals.AdversarialSuffix);
+        }
+
+        var (canonical, folded, mixedScriptWords) = CanonicalizeAndFold(stripped.Text);
+        var views = new Views(MaxViews);
+        views.Add(CanonicalView, canonical);
+        if (!ReferenceEquals(stripped.Text, scanned))
+        {
+            views.Add(RawView, scanned.ToLowerInvariant());
+        }
+
+        if (folded is not null)
+        {
+            if (mixedScriptWords > 0)
+            {
+                signals.Add(Signals.Homoglyphs);
+            }
+
+            views.Add(HomoglyphView, folded);
+        }
+
+        if (stripped.TagText is { Length: >= 4 })
+        {
+            signals.Add(Signals.TagSmuggling);
+            views.Add(TagsView, Canonicalize(stripped.TagText));
+        }
+
+        if (stripped.SelectorText is { Length: >= 4 })
+        {
+            signals.Add(Signals.VariationSelectorSmuggling);
+            views.Add(SelectorsView, Canonicalize(stripped.SelectorText));
+        }
+
+        var basis = folded ?? canonical;
+        var derivedBasis = basis.Length <= MaxDerivedViewChars ? basis : basis[..MaxDerivedViewChars];
+        var leet = Obfuscation.FoldLeet(derivedBasis);
+        if (leet is not null && views.Add(LeetView, leet) && HasLeetWords(derivedBasis, leet))
+        {
+            signals.Add(Signals.Leetspeak);
+        }
+
+        var collapsed = Obfuscation.CollapseSpacedLetters(derivedBasis, _segmenter);
+        if (collapsed is not null)
+        {
+            // Runs of white space separate spaced-out words ("i g n o r e   a l l"); the canonical view collapsed
+            // them, so join letters again on the text with its white space kept.
+            collapsed = Obfuscation.CollapseSpacedLetters(SpacedBasis(stripped.Text, folded is not null), _segmenter) ?? collapsed;
+        }
+
+        if (collapsed is not null && views.Add(CollapsedView, collapsed))
+        {
+            signals.Add(Signals.SpacedLetters);
+        }
+
+        DecodeLayers(stripped.Text, string.Empty, 1, views, signals);
+        if (stripped.TagText is { Length: >= 4 })
+        {
+            DecodeLayers(stripped.TagText, "tags+", 2, views, signals);
+        }
+
+        return new NormalizedText(message, views.ToArray(), signals);
     }
 
     /// <summary>NFKC, lower case (invariant), every run of white space as one space.</summary>
-    public static string Canonicalize(string text)
+    public static string Canonicalize(string text) => CanonicalizeAndFold(InvisibleChars.Strip(text).Text).Canonical;
+
+    private void DecodeLayers(string text, string prefix, int depth, Views views, List<string> signals)
+    {
+        if (views.Full)
+        {
+            return;
+        }
+
+        var layers = new List<(string Kind, string Text)>(0);
+        LayerDecoder.Decode(text.Length <= MaxDerivedViewChars ? text : text[..MaxDerivedViewChars], MaxDerivedViewChars, layers);
+        foreach (var (kind, decoded) in layers)
+        {
+            var name = DecodedPrefix + prefix + kind;
+            var (canonical, folded, _) = CanonicalizeAndFold(InvisibleChars.Strip(decoded).Text);
+            if (!views.Add(name, folded ?? canonical))
+            {
+                continue;
+            }
+
+            var signal = Signals.EncodedPrefix + kind;
+            if (!signals.Contains(signal))
+            {
+                signals.Add(signal);
+            }
+
+            if (depth < MaxDecodeDepth)
+            {
+                DecodeLayers(decoded, prefix + kind + "+", depth + 1, views, signals);
+            }
+        }
+    }
+
+    /// <summary>NFKC, look-alikes folded and lower case, white space as written (tabs and new lines as spaces).</summary>
+    private static string SpacedBasis(string text, bool foldLookAlikes)
+    {
+        var capped = text.Length <= MaxDerivedViewChars ? text : text[..MaxDerivedViewChars];
+        string nfkc;
+        try
+        {
+            nfkc = capped.IsNormalized(NormalizationForm.FormKC) ? capped : capped.Normalize(NormalizationForm.FormKC);
+        }
+        catch (ArgumentException)
+        {
+            nfkc = capped;
+        }
+
+        return string.Create(nfkc.Length, (nfkc, foldLookAlikes), static (span, state) =>
+        {
+            for (var i = 0; i < span.Length; i++)
+            {
+                var c = state.nfkc[i];
+                var fold = state.foldLookAlikes ? Confusables.Fold(c) : '\0';
+                span[i] = fold != '\0' ? fold : char.IsWhiteSpace(c) ? ' ' : char.ToLowerInvariant(c);
+            }
+        });
+    }
+
+    private static bool HasLeetWords(string before, string after)
+    {
+        // Digits in ordinary words ("4pm", "mp3") are common; three or more folded characters make it leetspeak.
+        var changed = 0;
+        for (var i = 0; i < before.Length && changed < 3; i++)
+        {
+            if (before[i] != after[i])
+            {
+                changed++;
+            }
+        }
+
+        return changed >= 3;
+    }
+
+    /// <summary>
+    /// One pass over the NFKC form giving the canonical text and, when look-alike letters occur, the same text with
+    /// them folded to Latin (null otherwise), plus how many words mix Latin letters with look-alikes.
+    /// </summary>
+    private static (string Canonical, string? Folded, int MixedScriptWords) CanonicalizeAndFold(string text)
     {
         string nfkc;
         try
@@ -38,30 +219,127 @@ public sealed class TextNormalizer : ITextNormalizer
             nfkc = text;
         }
 
-        var sb = new StringBuilder(nfkc.Length);
+        var canonical = new StringBuilder(nfkc.Length);
+        StringBuilder? folded = null;
         var lastWasSpace = false;
-        foreach (var c in nfkc)
+        var mixedWords = 0;
+        var wordLatin = false;
+        var wordLookAlike = false;
+        for (var i = 0; i < nfkc.Length; i++)
         {
+            var c = nfkc[i];
             if (char.IsWhiteSpace(c))
             {
-                if (!lastWasSpace && sb.Length > 0)
+                if (!lastWasSpace && canonical.Length > 0)
                 {
-                    sb.Append(' ');
+                    canonical.Append(' ');
+                    folded?.Append(' ');
                 }
 
                 lastWasSpace = true;
+                if (wordLatin && wordLookAlike)
+                {
+                    mixedWords++;
+                }
+
+                wordLatin = wordLookAlike = false;
                 continue;
             }
 
-            sb.Append(char.ToLowerInvariant(c));
             lastWasSpace = false;
+            char fold;
+            var width = 1;
+            if (char.IsHighSurrogate(c) && i + 1 < nfkc.Length && char.IsLowSurrogate(nfkc[i + 1]))
+            {
+                fold = Confusables.FoldAstral(char.ConvertToUtf32(c, nfkc[i + 1]));
+                width = 2;
+            }
+            else
+            {
+                fold = Confusables.Fold(c);
+            }
+
+            if (fold != '\0')
+            {
+                if (folded is null)
+                {
+                    folded = new StringBuilder(nfkc.Length);
+                    folded.Append(canonical);
+                }
+
+                folded.Append(fold);
+                wordLookAlike = true;
+            }
+            else if (width == 1)
+            {
+                wordLatin |= char.IsAsciiLetter(c);
+            }
+
+            if (width == 2)
+            {
+                canonical.Append(c).Append(nfkc[i + 1]);
+                if (fold == '\0')
+                {
+                    folded?.Append(c).Append(nfkc[i + 1]);
+                }
+
+                i++;
+                continue;
+            }
+
+            var lower = char.ToLowerInvariant(c);
+            canonical.Append(lower);
+            if (fold == '\0')
+            {
+                folded?.Append(lower);
+            }
         }
 
-        if (sb.Length > 0 && sb[^1] == ' ')
+        if (wordLatin && wordLookAlike)
         {
-            sb.Length--;
+            mixedWords++;
         }
 
-        return sb.ToString();
+        if (canonical.Length > 0 && canonical[^1] == ' ')
+        {
+            canonical.Length--;
+            if (folded is { Length: > 0 } && folded[^1] == ' ')
+            {
+                folded.Length--;
+            }
+        }
+
+        var canonicalText = canonical.ToString();
+        var foldedText = folded?.ToString();
+        return (canonicalText, foldedText == canonicalText ? null : foldedText, mixedWords);
+    }
+
+    /// <summary>The views of one message, without repeats and at most <see cref="MaxViews"/>.</summary>
+    private sealed class Views(int capacity)
+    {
+        private readonly List<TextView> _views = new(4);
+
+        public bool Full => _views.Count >= capacity;
+
+        public bool Add(string name, string text)
+        {
+            if (Full || text.Length == 0)
+            {
+                return false;
+            }
+
+            foreach (var view in _views)
+            {
+                if (string.Equals(view.Text, text, StringComparison.Ordinal))
+                {
+                    return false;
+                }
+            }
+
+            _views.Add(new TextView(name, text, Tokenizer.Tokenize(text)));
+            return true;
+        }
+
+        public TextView[] ToArray() => [.. _views];
     }
 }

@@ -5,9 +5,11 @@ namespace Soc.Core.Rules;
 /// <summary>
 /// A compiled phrase: a sequence of word alternatives with optional words and bounded gaps, matched over the words of
 /// a view. Syntax (one element per space-separated item):
-/// <c>a|b</c> one of these words; <c>ignor*</c> any word starting with "ignor"; a trailing <c>?</c> makes the element
-/// optional; <c>~N</c> skips up to N words (N at most 8). No regular expressions, so no backtracking blow-up:
-/// the work per start position is bounded by the product of the gap sizes.
+/// <c>a|b</c> one of these words; <c>ignor*</c> any word starting with "ignor"; <c>do+anything+now</c> several words
+/// in a row as one alternative; a run of CJK characters (<c>忽略|无视</c>) is that sequence of single-character words,
+/// as the tokenizer splits them; a trailing <c>?</c> makes the element optional; <c>~N</c> skips up to N words
+/// (N at most 8). No regular expressions, so no backtracking blow-up: the work per start position is bounded by the
+/// product of the gap sizes.
 /// </summary>
 public sealed class PhrasePattern
 {
@@ -22,11 +24,17 @@ public sealed class PhrasePattern
 
     public string Source { get; }
 
-    /// <summary>Words that can start a match (exact words only); empty when the first element has a prefix word.</summary>
-    public IReadOnlyList<string> FirstWords => _elements[0].Optional ? [] : _elements[0].Exact;
+    /// <summary>Words that can start a match (exact words only); empty when the first element is optional.</summary>
+    public IReadOnlyList<string> FirstWords => _elements[0].Optional ? [] : [.. _elements[0].Exact, .. _elements[0].Sequences.Select(s => s[0])];
 
-    /// <summary>True when the first element can only be matched by an exact word, so a first-word index can be used.</summary>
-    public bool IndexableByFirstWord => !_elements[0].Optional && _elements[0].Prefixes.Length == 0;
+    /// <summary>Word prefixes that can start a match.</summary>
+    public IReadOnlyList<string> FirstPrefixes => _elements[0].Optional ? [] : _elements[0].Prefixes;
+
+    /// <summary>True when a first-word or first-prefix index can find every start of a match.</summary>
+    public bool IndexableByFirstWord => !_elements[0].Optional;
+
+    /// <summary>Every word and prefix the phrase mentions (the normaliser segments run-together letters with them).</summary>
+    public IEnumerable<string> Words => _elements.SelectMany(e => e.Exact.Concat(e.Prefixes).Concat(e.Sequences.SelectMany(s => s)));
 
     public static PhrasePattern Parse(string source)
     {
@@ -56,31 +64,44 @@ public sealed class PhrasePattern
             var body = optional ? item[..^1] : item;
             var exact = new List<string>();
             var prefixes = new List<string>();
+            var sequences = new List<string[]>();
             foreach (var alternative in body.Split('|', StringSplitOptions.RemoveEmptyEntries))
             {
                 var word = alternative.ToLowerInvariant();
                 if (word.EndsWith('*'))
                 {
                     var prefix = word[..^1];
-                    if (prefix.Length < 2)
+                    if (prefix.Length < 2 || prefix.Contains('+'))
                     {
-                        throw new FormatException($"Phrase '{source}': prefix '{alternative}' is too short.");
+                        throw new FormatException($"Phrase '{source}': prefix '{alternative}' is too short or has '+'.");
                     }
 
                     prefixes.Add(prefix);
+                    continue;
+                }
+
+                var parts = SplitSequence(word);
+                if (parts.Length == 0)
+                {
+                    throw new FormatException($"Phrase '{source}': empty alternative in '{item}'.");
+                }
+
+                if (parts.Length == 1)
+                {
+                    exact.Add(parts[0]);
                 }
                 else
                 {
-                    exact.Add(word);
+                    sequences.Add(parts);
                 }
             }
 
-            if (exact.Count + prefixes.Count == 0)
+            if (exact.Count + prefixes.Count + sequences.Count == 0)
             {
                 throw new FormatException($"Phrase '{source}': empty element '{item}'.");
             }
 
-            elements.Add(new Element([.. exact], [.. prefixes], optional, Math.Min(pendingGap, MaxGap * 2)));
+            elements.Add(new Element([.. exact], [.. prefixes], [.. sequences], optional, Math.Min(pendingGap, MaxGap * 2)));
             pendingGap = 0;
         }
 
@@ -95,6 +116,36 @@ public sealed class PhrasePattern
         }
 
         return new PhrasePattern(source, [.. elements]);
+    }
+
+    /// <summary>"a+b" is two words; a run of CJK characters is one word per character, as the tokenizer splits it.</summary>
+    private static string[] SplitSequence(string word)
+    {
+        var parts = new List<string>();
+        foreach (var piece in word.Split('+', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var start = 0;
+            for (var i = 0; i < piece.Length; i++)
+            {
+                if (Tokenizer.IsIdeograph(piece[i]))
+                {
+                    if (i > start)
+                    {
+                        parts.Add(piece[start..i]);
+                    }
+
+                    parts.Add(piece.Substring(i, 1));
+                    start = i + 1;
+                }
+            }
+
+            if (start < piece.Length)
+            {
+                parts.Add(piece[start..]);
+            }
+        }
+
+        return [.. parts];
     }
 
     /// <summary>Tries to match starting at word <paramref name="start"/>; on success gives the last word matched.</summary>
@@ -141,7 +192,8 @@ public sealed class PhrasePattern
                 break;
             }
 
-            if (element.Matches(tokens[p].Value) && Match(tokens, elementIndex + 1, p + 1, p, 0, ref lastToken))
+            var used = element.Matches(tokens, p);
+            if (used > 0 && Match(tokens, elementIndex + 1, p + used, p + used - 1, 0, ref lastToken))
             {
                 return true;
             }
@@ -151,27 +203,48 @@ public sealed class PhrasePattern
             && Match(tokens, elementIndex + 1, position, lastMatched, lastMatched < 0 ? 0 : element.GapBefore + extraGap, ref lastToken);
     }
 
-    private sealed record Element(string[] Exact, string[] Prefixes, bool Optional, int GapBefore)
+    private sealed record Element(string[] Exact, string[] Prefixes, string[][] Sequences, bool Optional, int GapBefore)
     {
-        public bool Matches(string word)
+        /// <summary>How many words from <paramref name="p"/> this element matches (0: none).</summary>
+        public int Matches(IReadOnlyList<Token> tokens, int p)
         {
+            var word = tokens[p].Value;
             foreach (var e in Exact)
             {
                 if (string.Equals(e, word, StringComparison.Ordinal))
                 {
-                    return true;
+                    return 1;
                 }
             }
 
-            foreach (var p in Prefixes)
+            foreach (var prefix in Prefixes)
             {
-                if (word.StartsWith(p, StringComparison.Ordinal))
+                if (word.StartsWith(prefix, StringComparison.Ordinal))
                 {
-                    return true;
+                    return 1;
                 }
             }
 
-            return false;
+            foreach (var sequence in Sequences)
+            {
+                if (p + sequence.Length > tokens.Count)
+                {
+                    continue;
+                }
+
+                var all = true;
+                for (var k = 0; k < sequence.Length && all; k++)
+                {
+                    all = string.Equals(sequence[k], tokens[p + k].Value, StringComparison.Ordinal);
+                }
+
+                if (all)
+                {
+                    return sequence.Length;
+                }
+            }
+
+            return 0;
         }
     }
 }

@@ -22,8 +22,34 @@ public sealed class RuleCatalog
     {
         Validate(rules);
         Rules = rules;
-        Compiled = rules.ToDictionary(r => r.Id, r => (IReadOnlyList<PhrasePattern>)r.Phrases.Select(PhrasePattern.Parse).ToArray(), StringComparer.Ordinal);
+        Compiled = rules.ToDictionary(r => r.Id, r => Compile(r), StringComparer.Ordinal);
+        // English rules only: short foreign words ("sin", "de") would split English runs badly.
+        Vocabulary = rules.Where(r => !r.Tags.Any(t => t.StartsWith("lang-", StringComparison.Ordinal)))
+            .SelectMany(r => Compiled[r.Id]).SelectMany(p => p.Words).Concat(ExtraVocabulary)
+            .Where(w => w.Length > 0 && w.All(char.IsAsciiLetterLower)).Distinct(StringComparer.Ordinal).ToArray();
     }
+
+    private static IReadOnlyList<PhrasePattern> Compile(RuleDefinition rule)
+    {
+        try
+        {
+            return rule.Phrases.Select(PhrasePattern.Parse).ToArray();
+        }
+        catch (FormatException ex)
+        {
+            throw new InvalidDataException($"Rule {rule.Id}: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>Short words the phrases leave out but run-together text needs to split well.</summary>
+    private static readonly string[] ExtraVocabulary =
+    [
+        "a", "i", "the", "and", "to", "of", "you", "your", "are", "is", "me", "my", "it", "in", "on", "for", "with", "now",
+        "this", "that", "what", "tell", "give", "all", "any", "no", "not", "do", "be", "as", "an", "or", "say",
+    ];
+
+    /// <summary>Every word the built-in phrases use (lower-case ASCII), for segmenting run-together letters.</summary>
+    public IReadOnlyList<string> Vocabulary { get; }
 
     /// <summary>The rules shipped with the engine.</summary>
     public static RuleCatalog BuiltIn => BuiltInCatalog.Value;
@@ -72,6 +98,11 @@ public sealed class RuleCatalog
                 throw new InvalidDataException($"Rule {rule.Id}: weight and confidence must be in (0, 1].");
             }
 
+            if (rule.Phrases.Count == 0 && (rule.Signals?.Count ?? 0) + (rule.Markers?.Count ?? 0) + (rule.LineMarkers?.Count ?? 0) == 0)
+            {
+                throw new InvalidDataException($"Rule {rule.Id}: needs phrases, signals or markers.");
+            }
+
             if (rule.Paranoia is < 1 or > 4)
             {
                 throw new InvalidDataException($"Rule {rule.Id}: paranoia must be 1..4.");
@@ -106,6 +137,14 @@ public sealed class RuleCatalog
 
         public List<string> Phrases { get; set; } = [];
 
+        public List<string> Signals { get; set; } = [];
+
+        public List<string> Markers { get; set; } = [];
+
+        public List<string> LineMarkers { get; set; } = [];
+
+        public List<string> ExceptAfter { get; set; } = [];
+
         public ExamplesJson Examples { get; set; } = new();
 
         public RuleDefinition ToDefinition(string source)
@@ -116,7 +155,9 @@ public sealed class RuleCatalog
             }
 
             return new RuleDefinition(Id, Detector, Category, Severity, Paranoia, Weight ?? RuleDefinition.DefaultWeight(Severity),
-                Confidence, Description ?? string.Empty, Tags, Phrases, new RuleExamples(Examples.Match, Examples.NoMatch));
+                Confidence, Description ?? string.Empty, Tags, Phrases, new RuleExamples(Examples.Match, Examples.NoMatch), Signals,
+                Markers.Select(m => m.ToLowerInvariant()).ToArray(), LineMarkers.Select(m => m.ToLowerInvariant()).ToArray(),
+                ExceptAfter.Select(w => w.ToLowerInvariant()).ToArray());
         }
     }
 

@@ -7,7 +7,11 @@ public sealed record RuleExamples(IReadOnlyList<string> Match, IReadOnlyList<str
 
 /// <summary>
 /// A built-in rule, as data: a stable id, the detector that runs it, a category, severity and paranoia level,
-/// the phrases it looks for and examples that pin its behaviour.
+/// the phrases it looks for (or the normaliser <see cref="Normalization.Signals"/> it turns into evidence) and
+/// examples that pin its behaviour. <c>Markers</c> are literal strings (chat-template tokens, script tags) looked for in
+/// the case-folded views, punctuation included; <c>LineMarkers</c> must start a line of the message ("system:").
+/// <c>ExceptAfter</c> lists words that cancel a phrase match when one of them is among the two words before it
+/// ("without violating the guidelines", "don't ignore the instructions").
 /// </summary>
 public sealed record RuleDefinition(
     string Id,
@@ -20,7 +24,11 @@ public sealed record RuleDefinition(
     string Description,
     IReadOnlyList<string> Tags,
     IReadOnlyList<string> Phrases,
-    RuleExamples Examples)
+    RuleExamples Examples,
+    IReadOnlyList<string>? Signals = null,
+    IReadOnlyList<string>? Markers = null,
+    IReadOnlyList<string>? LineMarkers = null,
+    IReadOnlyList<string>? ExceptAfter = null)
 {
     /// <summary>Danger weight a severity carries when a rule does not set its own.</summary>
     public static double DefaultWeight(Severity severity) => severity switch

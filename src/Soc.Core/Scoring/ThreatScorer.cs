@@ -3,20 +3,34 @@ using Soc.Core.Detection;
 namespace Soc.Core.Scoring;
 
 /// <summary>
-/// Anomaly scoring: every finding adds evidence; the danger score is the probability that at least one independent
-/// piece of evidence is right (1 - product of (1 - weight)), counting each rule once at its strongest. Certainty grows
-/// with the number of distinct rules and categories that agree.
+/// Anomaly scoring. Every finding adds evidence; each rule counts once, at its strongest. Within a category the
+/// evidence combines as independent chances (1 - product of (1 - weight)) and is capped: context switching,
+/// manipulation tone and obfuscation signals are common in harmless text, so alone they can at most flag (or not
+/// even that); together with other categories they push a message over the block threshold. The danger score
+/// combines the categories the same way. Certainty grows with the number of distinct rules and categories that agree.
+/// At paranoia level 3 and above the caps are lifted.
 /// </summary>
 public static class ThreatScorer
 {
-    public static (double Danger, double Certainty) Score(IReadOnlyList<Finding> findings)
+    /// <summary>Highest danger one category can reach on its own.</summary>
+    public static IReadOnlyDictionary<string, double> CategoryCaps { get; } = new Dictionary<string, double>(StringComparer.Ordinal)
+    {
+        ["manipulation_tone"] = 0.35,
+        ["context_switching"] = 0.35,
+        ["social_engineering"] = 0.6,
+        ["encoding_tricks"] = 0.8,
+        ["obfuscation"] = 0.85,
+    };
+
+    public static (double Danger, double Certainty) Score(IReadOnlyList<Finding> findings, int paranoiaLevel = 1)
     {
         if (findings.Count == 0)
         {
             return (0, 1);
         }
 
-        var strongest = new Dictionary<string, double>(StringComparer.Ordinal);
+        // Small messages have few findings: linear scans beat dictionaries here.
+        var rules = new List<(string Rule, string Category, double Weight)>(findings.Count);
         foreach (var f in findings)
         {
             if (f.Weight <= 0)
@@ -24,25 +38,80 @@ public static class ThreatScorer
                 continue;
             }
 
-            strongest[f.RuleId] = strongest.TryGetValue(f.RuleId, out var w) ? Math.Max(w, f.Weight) : f.Weight;
+            var i = IndexOf(rules, f.RuleId);
+            if (i < 0)
+            {
+                rules.Add((f.RuleId, f.Category, Math.Clamp(f.Weight, 0, 1)));
+            }
+            else if (f.Weight > rules[i].Weight)
+            {
+                rules[i] = (f.RuleId, f.Category, Math.Clamp(f.Weight, 0, 1));
+            }
         }
 
-        if (strongest.Count == 0)
+        if (rules.Count == 0)
         {
             return (0, 1);
         }
 
-        var notDangerous = 1.0;
-        foreach (var weight in strongest.Values)
+        var categories = new List<(string Category, double NotDangerous)>(4);
+        var strongest = 0.0;
+        foreach (var (_, category, weight) in rules)
         {
-            notDangerous *= 1 - Math.Clamp(weight, 0, 1);
+            strongest = Math.Max(strongest, weight);
+            var i = IndexOf(categories, category);
+            if (i < 0)
+            {
+                categories.Add((category, 1 - weight));
+            }
+            else
+            {
+                categories[i] = (category, categories[i].NotDangerous * (1 - weight));
+            }
         }
 
-        var danger = 1 - notDangerous;
-        var categories = findings.Where(f => f.Weight > 0).Select(f => f.Category).Distinct(StringComparer.Ordinal).Count();
+        var notDangerous = 1.0;
+        foreach (var (category, notCategory) in categories)
+        {
+            var danger = 1 - notCategory;
+            if (paranoiaLevel < 3 && CategoryCaps.TryGetValue(category, out var cap))
+            {
+                danger = Math.Min(danger, cap);
+            }
+
+            notDangerous *= 1 - danger;
+        }
+
+        var total = 1 - notDangerous;
         // One rule alone: as sure as its weight says (at least 0.75); more rules and categories raise it towards 1.
-        var certainty = Math.Min(1.0, 0.75 + (0.1 * (strongest.Count - 1)) + (0.05 * (categories - 1)) + (0.2 * (strongest.Values.Max() - 0.5)));
-        return (Math.Round(danger, 4), Math.Round(Math.Clamp(certainty, 0, 1), 4));
+        var certainty = Math.Min(1.0, 0.75 + (0.1 * (rules.Count - 1)) + (0.05 * (categories.Count - 1)) + (0.2 * (strongest - 0.5)));
+        return (Math.Round(total, 4), Math.Round(Math.Clamp(certainty, 0, 1), 4));
+    }
+
+    private static int IndexOf(List<(string Rule, string Category, double Weight)> rules, string rule)
+    {
+        for (var i = 0; i < rules.Count; i++)
+        {
+            if (string.Equals(rules[i].Rule, rule, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static int IndexOf(List<(string Category, double NotDangerous)> categories, string category)
+    {
+        for (var i = 0; i < categories.Count; i++)
+        {
+            if (string.Equals(categories[i].Category, category, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     public static Decision Decide(double danger, double certainty, DetectionOptions options)
