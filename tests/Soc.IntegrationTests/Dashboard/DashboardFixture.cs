@@ -75,10 +75,13 @@ public sealed class DashboardFixture : IAsyncLifetime
     public static async Task ScreenshotAsync(IPage page, string name)
     {
         Directory.CreateDirectory(ScreenshotFolder);
-        Directory.CreateDirectory(DocsScreenshotFolder);
         var path = Path.Combine(ScreenshotFolder, name + ".png");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = false });
-        File.Copy(path, Path.Combine(DocsScreenshotFolder, name + ".png"), overwrite: true);
+        // README's pictures change only when asked: SOC_UPDATE_SCREENSHOTS=1 scripts/test.sh
+        if (Environment.GetEnvironmentVariable("SOC_UPDATE_SCREENSHOTS") == "1")
+        {
+            File.Copy(path, Path.Combine(DocsScreenshotFolder, name + ".png"), overwrite: true);
+        }
     }
 
     public async Task DisposeAsync()
