@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Soc.Core.Classifier;
 using Soc.Core.Detection;
 using Soc.Core.Detection.Detectors;
 using Soc.Core.Normalization;
@@ -24,6 +25,7 @@ public static class SocCoreServiceCollectionExtensions
         services.AddSingleton<IDetector, InstructionOverrideDetector>();
         services.AddSingleton<IDetector, SecretExtractionDetector>();
         services.AddSingleton<IDetector, LearnedPatternDetector>();
+        services.AddSocClassifier();
         services.TryAddSingleton<IThreatAnalyzer, ThreatAnalyzer>();
 
         // Offline default; AddTableStores replaces it with Table Storage.

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Soc.Core.Classifier;
 using Soc.Core.Detection;
 using Soc.Core.Detection.Detectors;
 using Soc.Core.Normalization;
@@ -21,6 +22,7 @@ internal static class TestEngine
             new InstructionOverrideDetector(catalog),
             new SecretExtractionDetector(catalog),
             new LearnedPatternDetector(),
+            new ClassifierDetector(new ClassifierModelHolder()),
         ];
         return new ThreatAnalyzer(new TextNormalizer(), detectors, patterns ?? new FixedSnapshot(PatternSnapshot.Empty), Options.Create(options));
     }
