@@ -16,13 +16,16 @@ public sealed record ClassifierTrainingOptions
     public int Seed { get; init; } = 1;
 
     /// <summary>L2 regularisation strength per example.</summary>
-    public double L2 { get; init; } = 1e-5;
+    public double L2 { get; init; } = 1e-4;
 
     /// <summary>Initial learning rate; decays as lr0 / (1 + lr0 * l2 * t).</summary>
     public double LearningRate { get; init; } = 0.5;
 
+    /// <summary>Weigh sources within a class towards equal shares (square root of the balancing factor).</summary>
+    public bool BalanceSources { get; init; } = true;
+
     /// <summary>Probability from which the trained model reports a finding.</summary>
-    public double FlagProbability { get; init; } = ClassifierModel.DefaultFlagProbability;
+    public double FlagProbability { get; init; } = 0.8;
 }
 
 /// <summary>
@@ -54,10 +57,35 @@ public static class ClassifierTrainer
             labels[i] = examples[i].IsAttack;
         }
 
-        var attacks = labels.Count(l => l);
-        var benign = labels.Length - attacks;
-        var attackWeight = attacks == 0 ? 1.0 : labels.Length / (2.0 * attacks);
-        var benignWeight = benign == 0 ? 1.0 : labels.Length / (2.0 * benign);
+        // Each class counts equally, and within a class each source counts equally: a large, easy source (short banking
+        // queries) must not teach the model that "long" or "instruction-like" means attack.
+        var sampleWeights = new double[examples.Count];
+        foreach (var cls in new[] { true, false })
+        {
+            var members = Enumerable.Range(0, examples.Count).Where(i => labels[i] == cls).ToArray();
+            if (members.Length == 0)
+            {
+                continue;
+            }
+
+            var bySource = members.GroupBy(i => examples[i].Source, StringComparer.Ordinal).ToArray();
+            foreach (var group in bySource)
+            {
+                var sourceCount = group.Count();
+                foreach (var i in group)
+                {
+                    // Balanced share, softened by a square root so a tiny source does not get huge weights.
+                    var balanced = (double)members.Length / (bySource.Length * sourceCount);
+                    sampleWeights[i] = options.BalanceSources ? Math.Sqrt(balanced) : 1.0;
+                }
+            }
+
+            var sum = members.Sum(i => sampleWeights[i]);
+            foreach (var i in members)
+            {
+                sampleWeights[i] *= examples.Count / (2.0 * sum);
+            }
+        }
 
         // True weights are scale * v[i]: the L2 decay of every weight is one multiplication of scale.
         var v = new double[1 << options.Bits];
@@ -83,7 +111,7 @@ public static class ClassifierTrainer
 
                 var logit = bias + (scale * sum * norm);
                 var p = ClassifierModel.Sigmoid(logit);
-                var g = ((labels[i] ? 1.0 : 0.0) - p) * (labels[i] ? attackWeight : benignWeight);
+                var g = ((labels[i] ? 1.0 : 0.0) - p) * sampleWeights[i];
                 scale *= 1 - (lr * options.L2);
                 if (scale < 1e-9)
                 {
