@@ -111,31 +111,58 @@ public sealed class ClassifierModel
     public IReadOnlyList<FeatureContribution> TopContributions(TextView view, int count)
     {
         ArgumentNullException.ThrowIfNull(view);
+        if (count <= 0)
+        {
+            return [];
+        }
+
+        // Keep only the best few (first token, last token, weight) in order; build strings for those alone.
+        var best = new (int First, int Last, float Weight)[count];
+        var kept = 0;
         var tokens = view.Tokens;
         var n = Math.Min(tokens.Count, FeatureHasher.MaxTokens);
-        var all = new List<FeatureContribution>(n * 2);
         var mask = (uint)Mask;
         uint previous = 0;
         for (var i = 0; i < n; i++)
         {
             var h = FeatureHasher.Fnv1a(tokens[i].Value.AsSpan());
-            all.Add(new FeatureContribution(tokens[i].Value, tokens[i].Start, tokens[i].Length, _weights[(int)(FeatureHasher.Mix(h) & mask)]));
+            Offer(best, ref kept, i, i, _weights[(int)(FeatureHasher.Mix(h) & mask)]);
             if (i > 0)
             {
-                var b = FeatureHasher.Mix((previous * 0x9E3779B1) ^ h ^ 0x9747B28C) & mask;
-                var start = tokens[i - 1].Start;
-                var end = tokens[i].Start + tokens[i].Length;
-                all.Add(new FeatureContribution(tokens[i - 1].Value + " " + tokens[i].Value, start, end - start, _weights[(int)b]));
+                Offer(best, ref kept, i - 1, i, _weights[(int)(FeatureHasher.Mix((previous * 0x9E3779B1) ^ h ^ FeatureHasher.BigramBasis) & mask)]);
             }
 
             previous = h;
         }
 
-        return all.Where(c => c.Contribution > 0)
-            .OrderByDescending(c => c.Contribution)
-            .ThenBy(c => c.Start)
-            .Take(count)
-            .ToArray();
+        var result = new FeatureContribution[kept];
+        for (var k = 0; k < kept; k++)
+        {
+            var (first, last, weight) = best[k];
+            var start = tokens[first].Start;
+            var end = tokens[last].Start + tokens[last].Length;
+            var text = first == last ? tokens[first].Value : tokens[first].Value + " " + tokens[last].Value;
+            result[k] = new FeatureContribution(text, start, end - start, weight);
+        }
+
+        return result;
+    }
+
+    private static void Offer((int First, int Last, float Weight)[] best, ref int kept, int first, int last, float weight)
+    {
+        if (weight <= 0 || (kept == best.Length && weight <= best[kept - 1].Weight))
+        {
+            return;
+        }
+
+        var at = kept < best.Length ? kept++ : best.Length - 1;
+        while (at > 0 && best[at - 1].Weight < weight)
+        {
+            best[at] = best[at - 1];
+            at--;
+        }
+
+        best[at] = (first, last, weight);
     }
 
     /// <summary>

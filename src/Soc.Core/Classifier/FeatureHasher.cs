@@ -21,7 +21,7 @@ public static class FeatureHasher
 
     private const uint FnvPrime = 16777619;
     private const uint UnigramBasis = 2166136261;
-    private const uint BigramBasis = 0x9747B28C;
+    internal const uint BigramBasis = 0x9747B28C;
     private const uint CharGramBasis = 0x5BD1E995;
 
     /// <summary>The most features <see cref="Extract"/> can produce, for sizing a buffer.</summary>
