@@ -68,7 +68,7 @@ public sealed class ClassifierModel
 
     public float Bias { get; }
 
-    /// <summary>Probability from which <see cref="Detection.Detectors.ClassifierDetector"/> reports a finding.</summary>
+    /// <summary>Probability from which <see cref="Detection.Detectors.ClassifierDetector"/> flags on its own (it corroborates other evidence a little below).</summary>
     public double FlagProbability { get; }
 
     /// <summary>How many labelled examples the model has seen (training plus updates).</summary>

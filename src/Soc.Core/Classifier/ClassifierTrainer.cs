@@ -24,8 +24,8 @@ public sealed record ClassifierTrainingOptions
     /// <summary>Weigh sources within a class towards equal shares (square root of the balancing factor).</summary>
     public bool BalanceSources { get; init; } = true;
 
-    /// <summary>Probability from which the trained model reports a finding.</summary>
-    public double FlagProbability { get; init; } = 0.8;
+    /// <summary>Probability from which the trained model's finding flags on its own (support starts 0.15 below).</summary>
+    public double FlagProbability { get; init; } = 0.9;
 }
 
 /// <summary>

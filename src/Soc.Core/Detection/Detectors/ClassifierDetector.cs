@@ -4,8 +4,8 @@ namespace Soc.Core.Detection.Detectors;
 
 /// <summary>
 /// The statistical signal: a logistic-regression model over hashed word and character n-grams of the canonical view.
-/// Below the model's reporting probability it says nothing; above it, its weight rises from 0.4 (flags alone) to 0.85,
-/// crossing the default block threshold of 0.7 when the model is very sure. Evidence names the words that weighed most.
+/// Just below the model's flag probability it only corroborates other evidence; from it, its weight rises from 0.4
+/// (flags alone) to 0.85, crossing the default block threshold of 0.7 when the model is very sure. Evidence names the words that weighed most.
 /// </summary>
 public sealed class ClassifierDetector : IDetector
 {
@@ -28,12 +28,32 @@ public sealed class ClassifierDetector : IDetector
 
     public string Name => DetectorName;
 
-    /// <summary>Maps a probability to a finding weight (0 below <paramref name="flagProbability"/>).</summary>
+    /// <summary>Below the model's flag probability by up to this much, the classifier only supports other evidence.</summary>
+    public const double SupportBand = 0.15;
+
+    /// <summary>Weight at the bottom of the support band: never flags alone, adds to other findings.</summary>
+    public const double MinSupportWeight = 0.15;
+
+    /// <summary>Weight just below the flag probability.</summary>
+    public const double MaxSupportWeight = 0.3;
+
+    /// <summary>
+    /// Maps a probability to a finding weight: 0 below the support band; 0.15-0.3 inside it (corroborates rules, never
+    /// flags alone); from <paramref name="flagProbability"/> 0.4 (flags alone) rising linearly to 0.85 at probability 1,
+    /// so a very confident model blocks on its own (0.7 is reached two thirds of the way from the flag probability to 1).
+    /// </summary>
     public static double WeightFor(double probability, double flagProbability)
     {
-        if (probability < flagProbability)
+        var supportFrom = flagProbability - SupportBand;
+        if (probability < supportFrom)
         {
             return 0;
+        }
+
+        if (probability < flagProbability)
+        {
+            var s = (probability - supportFrom) / SupportBand;
+            return Math.Round(MinSupportWeight + ((MaxSupportWeight - MinSupportWeight) * s), 4);
         }
 
         var t = (probability - flagProbability) / (1 - flagProbability);
@@ -57,7 +77,7 @@ public sealed class ClassifierDetector : IDetector
             : $"p={score.Probability:0.000}: " + string.Join(", ", top.Select(t => t.Text));
         var start = top.Count == 0 ? 0 : top[0].Start;
         var length = top.Count == 0 ? 0 : top[0].Length;
-        var severity = weight >= 0.7 ? Severity.High : Severity.Medium;
+        var severity = weight >= 0.7 ? Severity.High : weight >= MinWeight ? Severity.Medium : Severity.Low;
         findings.Add(new Finding(RuleId, Category, severity, view.Name, start, length, Finding.TrimEvidence(evidence), weight));
     }
 }
