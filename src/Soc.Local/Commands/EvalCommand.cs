@@ -134,7 +134,8 @@ public sealed class EvalCommand : ISocCommand
             var verdict = analyzer.Analyze(line.Example.Text);
             var micros = Stopwatch.GetElapsedTime(started).TotalMicroseconds;
             var probability = model.Score(normalizer.Normalize(line.Example.Text)).Probability;
-            outcomes.Add(new Outcome(line, verdict, micros, probability >= model.FlagProbability, probability));
+            var classifierFlags = verdict.Findings.Any(f => f.RuleId == ClassifierDetector.RuleId && f.Weight >= ClassifierDetector.MinWeight);
+            outcomes.Add(new Outcome(line, verdict, micros, classifierFlags, probability));
         }
 
         return outcomes;

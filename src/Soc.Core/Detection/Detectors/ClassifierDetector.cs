@@ -1,9 +1,12 @@
 using Soc.Core.Classifier;
+using Soc.Core.Normalization;
 
 namespace Soc.Core.Detection.Detectors;
 
 /// <summary>
-/// The statistical signal: a logistic-regression model over hashed word and character n-grams of the canonical view.
+/// The statistical signal: a logistic-regression model over hashed word and character n-grams. It scores the canonical
+/// view and every de-obfuscated or decoded view the normaliser produced (so an encoded copy of an attack scores like the
+/// attack), and reports the view that scored highest.
 /// Just below the model's flag probability it only corroborates other evidence; from it, its weight rises from 0.4
 /// (flags alone) to 0.85, crossing the default block threshold of 0.7 when the model is very sure. Evidence names the words that weighed most.
 /// </summary>
@@ -60,24 +63,47 @@ public sealed class ClassifierDetector : IDetector
         return Math.Round(MinWeight + ((MaxWeight - MinWeight) * Math.Clamp(t, 0, 1)), 4);
     }
 
+    /// <summary>Most views scored per message (canonical first, then de-obfuscated and decoded ones): bounds the work.</summary>
+    public const int MaxViews = 6;
+
     public void Detect(ScanInput input, List<Finding> findings)
     {
         var model = _model.Current;
-        var view = input.Text.Canonical;
-        var score = model.Score(view);
-        var weight = WeightFor(score.Probability, model.FlagProbability);
+        var views = input.Text.Views;
+        TextView? best = null;
+        var bestProbability = -1.0;
+        var scored = 0;
+        for (var i = 0; i < views.Count && scored < MaxViews; i++)
+        {
+            var view = views[i];
+            // The raw view is the canonical one before folding; scoring it again would only repeat the canonical score.
+            if (i > 0 && string.Equals(view.Name, TextNormalizer.RawView, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            scored++;
+            var probability = model.Score(view).Probability;
+            if (probability > bestProbability)
+            {
+                bestProbability = probability;
+                best = view;
+            }
+        }
+
+        var weight = best is null ? 0 : WeightFor(bestProbability, model.FlagProbability);
         if (weight <= 0)
         {
             return;
         }
 
-        var top = model.TopContributions(view, 3);
+        var top = model.TopContributions(best!, 3);
         var evidence = top.Count == 0
-            ? $"p={score.Probability:0.000}"
-            : $"p={score.Probability:0.000}: " + string.Join(", ", top.Select(t => t.Text));
+            ? $"p={bestProbability:0.000}"
+            : $"p={bestProbability:0.000}: " + string.Join(", ", top.Select(t => t.Text));
         var start = top.Count == 0 ? 0 : top[0].Start;
         var length = top.Count == 0 ? 0 : top[0].Length;
         var severity = weight >= 0.7 ? Severity.High : weight >= MinWeight ? Severity.Medium : Severity.Low;
-        findings.Add(new Finding(RuleId, Category, severity, view.Name, start, length, Finding.TrimEvidence(evidence), weight));
+        findings.Add(new Finding(RuleId, Category, severity, best!.Name, start, length, Finding.TrimEvidence(evidence), weight));
     }
 }
