@@ -16,12 +16,12 @@ public sealed record ClassifierTrainingOptions
     public int Seed { get; init; } = 1;
 
     /// <summary>L2 regularisation strength per example.</summary>
-    public double L2 { get; init; } = 1e-4;
+    public double L2 { get; init; } = 1e-3;
 
     /// <summary>Initial learning rate; decays as lr0 / (1 + lr0 * l2 * t).</summary>
     public double LearningRate { get; init; } = 0.5;
 
-    /// <summary>Weigh sources within a class towards equal shares (square root of the balancing factor).</summary>
+    /// <summary>Weigh examples so that every source has an equal share of its class.</summary>
     public bool BalanceSources { get; init; } = true;
 
     /// <summary>Probability from which the trained model's finding flags on its own (support starts 0.15 below).</summary>
@@ -74,9 +74,9 @@ public static class ClassifierTrainer
                 var sourceCount = group.Count();
                 foreach (var i in group)
                 {
-                    // Balanced share, softened by a square root so a tiny source does not get huge weights.
+                    // Equal share per source (cross-source validation preferred this to a square-root softening).
                     var balanced = (double)members.Length / (bySource.Length * sourceCount);
-                    sampleWeights[i] = options.BalanceSources ? Math.Sqrt(balanced) : 1.0;
+                    sampleWeights[i] = options.BalanceSources ? balanced : 1.0;
                 }
             }
 
