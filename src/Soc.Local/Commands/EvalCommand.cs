@@ -38,7 +38,7 @@ public sealed class EvalCommand : ISocCommand
     public string Summary => "measure detection quality and latency on labelled JSONL (recall, FPR, F1, per source/category)";
 
     public string Usage => """
-        usage: soc eval [FILE_OR_DIR.jsonl ...] [--json] [--worst 10] [--model model.bin] [--cross-source]
+        usage: soc eval [FILE_OR_DIR.jsonl ...] [--json] [--worst 10] [--model model.bin] [--cross-source | --kfold 5]
                         [--epochs 8] [--seed 1] [--bits 18] [--l2 0.001] [--learning-rate 0.5] [--threshold 0.9]
 
           Runs the full engine (rules, learned patterns, classifier) in-process over every line
@@ -49,6 +49,7 @@ public sealed class EvalCommand : ISocCommand
           the worst misses and false positives. --model scores with another classifier model than the embedded one.
           --cross-source: for each file, trains the classifier on all other files (training options as soc train) and
           evaluates the engine with that model on the held-out file, so classifier figures only count unseen data.
+          --kfold K: stratified K-fold over all lines (seeded by --seed): held-out figures for sources the model knows.
         """;
 
     public async Task<int> RunAsync(CommandArgs args, CancellationToken cancellationToken)
@@ -57,6 +58,7 @@ public sealed class EvalCommand : ISocCommand
         var worst = args.Int("worst", 10, 0, 1000);
         var modelPath = args.Option("model");
         var crossSource = args.Flag("cross-source");
+        var folds = args.Int("kfold", 0, 0, 50);
         var training = TrainCommand.ReadOptions(args);
         args.EnsureNoUnknown();
         var paths = args.Positionals.Count > 0 ? args.Positionals : [LabeledData.DefaultDevDirectory()];
@@ -83,13 +85,22 @@ public sealed class EvalCommand : ISocCommand
         {
             report = CrossSource(lines, training, cancellationToken);
         }
+        else if (folds > 0)
+        {
+            if (folds < 2)
+            {
+                throw new CommandArgsException("option --kfold needs at least 2 folds.");
+            }
+
+            report = KFold(lines, folds, training, worst, cancellationToken);
+        }
         else
         {
             var outcomes = Evaluate(CreateAnalyzer(model), model, lines, measureLatency: true, cancellationToken);
             report = Summarise(outcomes, worst);
         }
 
-        report = report with { Mode = crossSource ? report.Mode : modelPath ?? "embedded model", Files = files.Count, Lines = lines.Count, InvalidLines = invalid };
+        report = report with { Mode = crossSource || folds > 0 ? report.Mode : modelPath ?? "embedded model", Files = files.Count, Lines = lines.Count, InvalidLines = invalid };
         Console.WriteLine(json ? JsonSerializer.Serialize(report, JsonOptions) : FormatTable(report));
         return invalid > 0 ? 1 : 0;
     }
@@ -164,6 +175,46 @@ public sealed class EvalCommand : ISocCommand
         };
     }
 
+    /// <summary>
+    /// Stratified k-fold: lines are shuffled with the training seed and dealt to folds per label; each fold is scored by
+    /// a model trained on the others. Sources appear on both sides, so this measures known sources, not new ones.
+    /// </summary>
+    private static EvalReport KFold(IReadOnlyList<LabeledLine> lines, int folds, ClassifierTrainingOptions training, int worst, CancellationToken cancellationToken)
+    {
+        var normalizer = CreateNormalizer();
+        var fold = new int[lines.Count];
+        var random = new Random(training.Seed);
+        foreach (var label in new[] { true, false })
+        {
+            var members = Enumerable.Range(0, lines.Count).Where(i => lines[i].Example.IsAttack == label).ToArray();
+            random.Shuffle(members);
+            for (var k = 0; k < members.Length; k++)
+            {
+                fold[members[k]] = k % folds;
+            }
+        }
+
+        var rows = new List<HeldOutMetrics>();
+        var all = new List<Outcome>();
+        for (var f = 0; f < folds; f++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var train = Enumerable.Range(0, lines.Count).Where(i => fold[i] != f).Select(i => lines[i].Example).ToArray();
+            var test = Enumerable.Range(0, lines.Count).Where(i => fold[i] == f).Select(i => lines[i]).ToArray();
+            if (test.Length == 0 || !train.Any(e => e.IsAttack) || !train.Any(e => !e.IsAttack))
+            {
+                continue;
+            }
+
+            var model = ClassifierTrainer.Train(train, normalizer, training);
+            var outcomes = Evaluate(CreateAnalyzer(model), model, test, measureLatency: false, cancellationToken);
+            all.AddRange(outcomes);
+            rows.Add(new HeldOutMetrics($"fold {f + 1}/{folds}", Metrics.Of(outcomes, o => o.Detected), Metrics.Of(outcomes, o => o.ClassifierDetected), Metrics.Of(outcomes, o => o.RulesDetected)));
+        }
+
+        return Summarise(all, worst) with { Mode = $"{folds}-fold", Latency = null, CrossSource = rows };
+    }
+
     private static EvalReport CrossSource(IReadOnlyList<LabeledLine> lines, ClassifierTrainingOptions training, CancellationToken cancellationToken)
     {
         var normalizer = CreateNormalizer();
@@ -217,7 +268,7 @@ public sealed class EvalCommand : ISocCommand
         if (r.CrossSource is { } cross)
         {
             sb.AppendLine();
-            sb.AppendLine("held out (classifier trained on every other file):");
+            sb.AppendLine(r.Mode == "cross-source" ? "held out (classifier trained on every other file):" : "held out (classifier trained on the other folds):");
             sb.AppendLine();
             sb.AppendLine("| held-out source | n | engine recall | engine FPR | classifier recall | classifier FPR | rules recall | rules FPR |");
             sb.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|");

@@ -85,6 +85,18 @@ public sealed class TrainEvalCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Eval_KFold_ScoresEveryLineOnceHeldOut()
+    {
+        var (code, output) = await RunAsync("eval", _dir, "--kfold", "2", "--json", "--bits", "12", "--seed", "5");
+        Assert.Equal(0, code);
+        var report = JsonNode.Parse(output)!;
+        Assert.Equal("2-fold", report["mode"]!.GetValue<string>());
+        Assert.Equal(2, report["crossSource"]!.AsArray().Count);
+        Assert.Equal(7, report["overall"]!["attacks"]!.GetValue<int>());
+        Assert.Equal(7, report["overall"]!["benign"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task Eval_InvalidLine_IsCountedAndFailsTheRun()
     {
         var file = Path.Combine(_dir, "set_a.jsonl");
