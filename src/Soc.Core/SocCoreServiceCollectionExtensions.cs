@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Soc.Core.Classifier;
 using Soc.Core.Detection;
 using Soc.Core.Detection.Detectors;
 using Soc.Core.Normalization;
@@ -52,12 +53,14 @@ public static class SocCoreServiceCollectionExtensions
         services.AddSingleton<IDetector, DelimiterInjectionDetector>();
         services.AddSingleton<IDetector, InvisibleCharactersDetector>();
         services.AddSingleton<IDetector, ManipulationToneDetector>();
+        services.AddSocClassifier();
+        // Last: an allow-listed learned pattern may clear the findings of the detectors before it.
         services.AddSingleton<IDetector, LearnedPatternDetector>();
         return services;
     }
 
     /// <summary>The built-in detectors without a container (tests, benchmarks, CLI tools).</summary>
-    public static IDetector[] CreateBuiltInDetectors(RuleCatalog catalog) =>
+    public static IDetector[] CreateBuiltInDetectors(RuleCatalog catalog, ClassifierModelHolder? classifier = null) =>
     [
         new InstructionOverrideDetector(catalog),
         new SystemPromptDetector(catalog),
@@ -70,6 +73,7 @@ public static class SocCoreServiceCollectionExtensions
         new DelimiterInjectionDetector(catalog),
         new InvisibleCharactersDetector(catalog),
         new ManipulationToneDetector(catalog),
+        new ClassifierDetector(classifier ?? new ClassifierModelHolder()),
         new LearnedPatternDetector(),
     ];
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Soc.Core.Classifier;
 using Soc.Core.Detection;
 using Soc.Core.Normalization;
 using Soc.Core.Patterns;
