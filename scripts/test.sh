@@ -24,7 +24,7 @@ passed=0; failed=0; skipped=0
 while read -r f p s; do passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s)); done < <(
   grep -E '(Passed|Failed)!  - Failed: ' "$results/console.log" \
     | sed -E 's/.*Failed: +([0-9]+), Passed: +([0-9]+), Skipped: +([0-9]+).*/\1 \2 \3/')
-echo "$passed passed, $failed failed, $skipped skipped"
+echo "$passed passed, $failed failed, $skipped skipped" | tee "$results/summary.txt"
 if [ "$status" -eq 0 ] && [ "$passed" -eq 0 ]; then
   echo "error: no test ran" >&2
   exit 1
