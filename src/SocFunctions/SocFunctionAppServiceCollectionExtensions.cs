@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Soc.Core;
 using Soc.Infrastructure;
 using SocFunctions.Http;
+using SocFunctions.Learning;
 
 namespace SocFunctions;
 
@@ -17,6 +18,7 @@ public static class SocFunctionAppServiceCollectionExtensions
         services.AddSocCore(configuration);
         services.AddTableStores(configuration);
         services.AddHttpApi(configuration);
+        services.AddLearningFunctions(configuration);
         return services;
     }
 }

@@ -13,6 +13,19 @@ public sealed class FunctionsMetadataTests
     {
         { "Analyze", "httpTrigger", "post", "analyze" },
         { "Health", "httpTrigger", "get", "health" },
+        { "ReportMissedAttack", "httpTrigger", "post", "learning/report-missed-attack" },
+        { "ReportFalsePositive", "httpTrigger", "post", "learning/report-false-positive" },
+        { "GetLearningReport", "httpTrigger", "get", "learning/reports/{id}" },
+        { "ListLearnedPatterns", "httpTrigger", "get", "learning/patterns" },
+        { "ReviewLearnedPattern", "httpTrigger", "post", "learning/patterns/{id}/{decision}" },
+        { "ExportPatterns", "httpTrigger", "get", "learning/export-patterns" },
+        { "ImportPatterns", "httpTrigger", "post", "learning/import-patterns" },
+        { "UploadBenignSamples", "httpTrigger", "post", "learning/benign-samples" },
+        { "GetLearningMetrics", "httpTrigger", "get", "learning/metrics" },
+        { "LearnFromMissOrchestrator", "orchestrationTrigger", "", "" },
+        { "GenerateVariations", "activityTrigger", "", "" },
+        { "ExtractPatterns", "activityTrigger", "", "" },
+        { "AutoUpdate", "activityTrigger", "", "" },
     };
 
     public static IReadOnlyList<JsonElement> LoadMetadata()
