@@ -131,6 +131,47 @@ public sealed partial class ReviewFunctions(
         return ApiResults.Ok(new ReviewResponse(PatternDto.From(updated), version));
     }
 
+    /// <summary>Rolls back everything one report taught: its live patterns become disabled in one version bump.</summary>
+    [Function(nameof(RollbackLearningReport))]
+    public async Task<IActionResult> RollbackLearningReport(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "learning/reports/{id}/rollback")] HttpRequest request,
+        string id,
+        CancellationToken cancellationToken)
+    {
+        var (caller, authError) = await guard.AuthenticateAsync(request, cancellationToken).ConfigureAwait(false);
+        if (authError is not null)
+        {
+            return authError;
+        }
+
+        var set = await patterns.LoadAsync(cancellationToken).ConfigureAwait(false);
+        var fromReport = set.Patterns.Where(p => string.Equals(p.Provenance.ReportId, id, StringComparison.Ordinal)).ToArray();
+        if (fromReport.Length == 0)
+        {
+            return ApiResults.NotFound("No learned pattern comes from that report.");
+        }
+
+        var reason = $"{AutoUpdate.ReviewReasonPrefix} rollback of report {id} by {caller!.TenantId}/{caller.KeyId} at {clock.GetUtcNow():O}";
+        var rolledBack = fromReport
+            .Where(p => p.Status is PatternStatus.Active or PatternStatus.Shadow or PatternStatus.PendingReview)
+            .Select(p => p with { Status = PatternStatus.Disabled, Provenance = p.Provenance with { Reason = Trim($"{reason} (was {p.Status}; gate said: {p.Provenance.Reason})") } })
+            .ToArray();
+        var version = rolledBack.Length > 0 ? await patterns.SaveAsync(rolledBack, cancellationToken).ConfigureAwait(false) : set.Version;
+        LogReviewed(logger, id, "rollback-report", version);
+        if (rolledBack.Length > 0)
+        {
+            await events.PublishAsync(LearningEvents.DetectorUpdated, id, new System.Text.Json.Nodes.JsonObject
+            {
+                ["patternSetVersion"] = version,
+                ["review"] = "rollback-report",
+                ["patternIds"] = LearningEvents.Array(rolledBack.Select(p => p.Id)),
+            }, cancellationToken).ConfigureAwait(false);
+        }
+
+        var list = rolledBack.Select(PatternDto.From).ToArray();
+        return ApiResults.Ok(new PatternListResponse(version, list.Length, list));
+    }
+
     [Function(nameof(ExportPatterns))]
     public async Task<IActionResult> ExportPatterns(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "learning/export-patterns")] HttpRequest request,

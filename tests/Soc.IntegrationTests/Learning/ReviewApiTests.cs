@@ -36,6 +36,22 @@ public sealed class ReviewApiTests
     }
 
     [Fact]
+    public async Task RollbackReport_EverythingItTaught_IsDisabled()
+    {
+        await using var host = await DevHostInstance.StartAsync();
+        var status = await ReportAndWaitAsync(host, Attack);
+        Assert.Equal("block", await DecisionWhenBlockedAsync(host, Sibling, 5));
+
+        using var response = await host.Client.PostAsync($"api/learning/reports/{Id(status)}/rollback", null);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("allow", await DecisionWhenAllowedAsync(host, Sibling, 5));
+        Assert.DoesNotContain(await PatternsAsync(host, "active"), p => p!["provenance"]!["reportId"]!.GetValue<string>() == Id(status));
+        using var unknown = await host.Client.PostAsync("api/learning/reports/miss-unknown/rollback", null);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
+    [Fact]
     public async Task Approve_PendingPattern_BecomesActiveAndBlocks()
     {
         await using var host = await DevHostInstance.StartAsync();

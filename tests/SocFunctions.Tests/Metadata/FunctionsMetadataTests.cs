@@ -18,6 +18,7 @@ public sealed class FunctionsMetadataTests
         { "GetLearningReport", "httpTrigger", "get", "learning/reports/{id}" },
         { "ListLearnedPatterns", "httpTrigger", "get", "learning/patterns" },
         { "ReviewLearnedPattern", "httpTrigger", "post", "learning/patterns/{id}/{decision}" },
+        { "RollbackLearningReport", "httpTrigger", "post", "learning/reports/{id}/rollback" },
         { "ExportPatterns", "httpTrigger", "get", "learning/export-patterns" },
         { "ImportPatterns", "httpTrigger", "post", "learning/import-patterns" },
         { "UploadBenignSamples", "httpTrigger", "post", "learning/benign-samples" },
