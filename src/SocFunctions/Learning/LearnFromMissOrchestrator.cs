@@ -10,7 +10,7 @@ namespace SocFunctions.Learning;
 /// the promotion gate and update the pattern store. Deterministic: every I/O happens in the activities; progress is
 /// published as the custom status after each step.
 /// </summary>
-public sealed partial class LearnFromMissOrchestrator : TaskOrchestrator<MissReport, LearningOutcome>
+public sealed partial class LearnFromMissOrchestrator : TaskOrchestrator<MissReport, LearningLoopOutcome>
 {
     public const int VariationSampleSize = 5;
 
@@ -21,13 +21,13 @@ public sealed partial class LearnFromMissOrchestrator : TaskOrchestrator<MissRep
         backoffCoefficient: 2.0,
         maxRetryInterval: TimeSpan.FromSeconds(10))));
 
-    public override async Task<LearningOutcome> RunAsync(TaskOrchestrationContext context, MissReport input)
+    public override async Task<LearningLoopOutcome> RunAsync(TaskOrchestrationContext context, MissReport input)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
         var logger = context.CreateReplaySafeLogger<LearnFromMissOrchestrator>();
         var started = context.CurrentUtcDateTime;
-        var outcome = new LearningOutcome(input.ReportId, "reported", input.FalsePositive, input.ReportedBy, input.ReportedAt, Timings: new StepTimings());
+        var outcome = new LearningLoopOutcome(input.ReportId, "reported", input.FalsePositive, input.ReportedBy, input.ReportedAt, Timings: new StepTimings());
         context.SetCustomStatus(outcome);
         LogStarted(logger, input.ReportId, input.FalsePositive);
 
@@ -85,6 +85,6 @@ public sealed partial class LearnFromMissOrchestrator : TaskOrchestrator<MissRep
 public static class LearnFromMissOrchestratorFunction
 {
     [Function(nameof(LearnFromMissOrchestrator))]
-    public static Task<LearningOutcome> Run([OrchestrationTrigger] TaskOrchestrationContext context) =>
+    public static Task<LearningLoopOutcome> Run([OrchestrationTrigger] TaskOrchestrationContext context) =>
         new LearnFromMissOrchestrator().RunAsync(context, context.GetInput<MissReport>()!);
 }

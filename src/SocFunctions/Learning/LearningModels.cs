@@ -48,7 +48,7 @@ public sealed record StepTimings(double? GenerateVariationsMs = null, double? Ex
 /// The orchestration's custom status, updated after every step, and (complete) its output: what
 /// <c>GET /api/learning/reports/{id}</c> shows.
 /// </summary>
-public sealed record LearningOutcome(
+public sealed record LearningLoopOutcome(
     string ReportId,
     string Step,
     bool FalsePositive,
@@ -65,7 +65,7 @@ public sealed record LearningOutcome(
     StepTimings? Timings = null);
 
 /// <summary>Answer of <c>GET /api/learning/reports/{id}</c>: the orchestration's state and every step's result so far.</summary>
-public sealed record LearningReportStatus(string Id, string RuntimeStatus, DateTimeOffset CreatedAt, DateTimeOffset LastUpdatedAt, LearningOutcome? Report, ReportFailure? Failure);
+public sealed record LearningReportStatus(string Id, string RuntimeStatus, DateTimeOffset CreatedAt, DateTimeOffset LastUpdatedAt, LearningLoopOutcome? Report, ReportFailure? Failure);
 
 /// <summary>Why an orchestration failed.</summary>
 public sealed record ReportFailure(string ErrorType, string ErrorMessage);

@@ -78,7 +78,7 @@ public sealed partial class ReportFunctions(
             instance.RuntimeStatus.ToString(),
             instance.CreatedAt,
             instance.LastUpdatedAt,
-            instance.ReadOutputAs<LearningOutcome>() ?? instance.ReadCustomStatusAs<LearningOutcome>(),
+            instance.ReadOutputAs<LearningLoopOutcome>() ?? instance.ReadCustomStatusAs<LearningLoopOutcome>(),
             failure);
         return ApiResults.Ok(body);
     }

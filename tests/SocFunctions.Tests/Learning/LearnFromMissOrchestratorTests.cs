@@ -62,7 +62,7 @@ public sealed class LearnFromMissOrchestratorTests
 
         await new LearnFromMissOrchestrator().RunAsync(_context.Object, Report);
 
-        Assert.Equal(["reported", "variations", "candidates", "completed"], _statuses.Cast<LearningOutcome>().Select(s => s.Step));
+        Assert.Equal(["reported", "variations", "candidates", "completed"], _statuses.Cast<LearningLoopOutcome>().Select(s => s.Step));
     }
 
     [Fact]

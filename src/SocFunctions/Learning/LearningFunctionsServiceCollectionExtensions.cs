@@ -7,7 +7,7 @@ using SocFunctions.Learning.Interim;
 
 namespace SocFunctions.Learning;
 
-public static class LearningServiceCollectionExtensions
+public static class LearningFunctionsServiceCollectionExtensions
 {
     /// <summary>
     /// The learning loop's functions: webhook verification, options, stores, events. The algorithms (variations,
