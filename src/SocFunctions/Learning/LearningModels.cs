@@ -64,8 +64,42 @@ public sealed record LearningLoopOutcome(
     int? BlockedAfter = null,
     StepTimings? Timings = null);
 
-/// <summary>Answer of <c>GET /api/learning/reports/{id}</c>: the orchestration's state and every step's result so far.</summary>
-public sealed record LearningReportStatus(string Id, string RuntimeStatus, DateTimeOffset CreatedAt, DateTimeOffset LastUpdatedAt, LearningLoopOutcome? Report, ReportFailure? Failure);
+/// <summary>One step of the loop as a list item: name, state (completed, running, pending, failed) and a one-line summary.</summary>
+public sealed record LearningStep(string Name, string Status, string Summary);
+
+/// <summary>
+/// Answer of <c>GET /api/learning/reports/{id}</c>: the orchestration's state and every step's result so far
+/// (<see cref="Report"/> in full; <see cref="Steps"/> and <see cref="Patterns"/> as lists for the dashboard).
+/// </summary>
+public sealed record LearningReportStatus(
+    string Id,
+    string RuntimeStatus,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset LastUpdatedAt,
+    LearningLoopOutcome? Report,
+    ReportFailure? Failure,
+    IReadOnlyList<LearningStep> Steps,
+    IReadOnlyList<GateDecisionSummary> Patterns)
+{
+    private static readonly string[] Order = ["reported", "variations", "candidates", "completed"];
+
+    public static IReadOnlyList<LearningStep> StepsOf(LearningLoopOutcome? report, bool failed)
+    {
+        var reached = report is null ? -1 : Array.IndexOf(Order, report.Step);
+        string State(int index) => index <= reached ? "completed" : index == reached + 1 ? (failed ? "failed" : "running") : "pending";
+        var promoted = report?.PromotedPatternIds?.Count ?? 0;
+        var waiting = report?.Decisions?.Count(d => d.Status == Soc.Core.Patterns.PatternStatus.PendingReview) ?? 0;
+        return
+        [
+            new("reported", State(0), report is null ? string.Empty : $"reported by {report.ReportedBy}"),
+            new("GenerateVariations", State(1), report?.VariationCount is { } n ? $"{n} variations, {report.BlockedBefore} already blocked" : string.Empty),
+            new("ExtractPatterns", State(2), report?.Candidates is { } c ? $"{c.Count} candidate patterns" : string.Empty),
+            new("AutoUpdate", State(3), report?.Decisions is { } d
+                ? $"{promoted} live, {waiting} pending review, {d.Count - promoted - waiting} rejected; pattern set {report.PatternSetVersion}; {report.BlockedAfter} of {report.VariationCount} variations blocked"
+                : string.Empty),
+        ];
+    }
+}
 
 /// <summary>Why an orchestration failed.</summary>
 public sealed record ReportFailure(string ErrorType, string ErrorMessage);

@@ -73,13 +73,16 @@ public sealed partial class ReportFunctions(
         }
 
         var failure = instance.FailureDetails is { } f ? new ReportFailure(f.ErrorType, f.ErrorMessage) : null;
+        var report = instance.ReadOutputAs<LearningLoopOutcome>() ?? instance.ReadCustomStatusAs<LearningLoopOutcome>();
         var body = new LearningReportStatus(
             instance.InstanceId,
             instance.RuntimeStatus.ToString(),
             instance.CreatedAt,
             instance.LastUpdatedAt,
-            instance.ReadOutputAs<LearningLoopOutcome>() ?? instance.ReadCustomStatusAs<LearningLoopOutcome>(),
-            failure);
+            report,
+            failure,
+            LearningReportStatus.StepsOf(report, instance.RuntimeStatus == OrchestrationRuntimeStatus.Failed),
+            report?.Decisions ?? []);
         return ApiResults.Ok(body);
     }
 
@@ -91,7 +94,32 @@ public sealed partial class ReportFunctions(
             return raw.Error;
         }
 
-        var check = verifier.Verify(request.Headers, raw.Text);
+        // Signed webhooks for reporters; callers holding an API key (the dashboard, a tenant's operators) may report
+        // without a signature: the report is then attributed to their tenant.
+        WebhookCheck check;
+        string? apiTenant = null;
+        if (!request.Headers.ContainsKey(WebhookVerifier.SignatureHeader) && request.Headers.ContainsKey(ApiKeyGuard.HeaderName))
+        {
+            var (caller, authError) = await guard.AuthenticateAsync(request, cancellationToken).ConfigureAwait(false);
+            if (authError is not null)
+            {
+                return authError;
+            }
+
+            var delivery = request.Headers[WebhookVerifier.DeliveryHeader].ToString();
+            if (delivery.Length > WebhookVerifier.MaxDeliveryIdLength || delivery.Any(c => c < 0x21 || c > 0x7e))
+            {
+                return ApiResults.BadRequest($"{WebhookVerifier.DeliveryHeader} must be 1 to {WebhookVerifier.MaxDeliveryIdLength} visible ASCII characters.");
+            }
+
+            apiTenant = caller!.TenantId;
+            check = new WebhookCheck("tenant:" + caller.TenantId, delivery.Length > 0 ? delivery : Guid.NewGuid().ToString("n"), null);
+        }
+        else
+        {
+            check = verifier.Verify(request.Headers, raw.Text);
+        }
+
         if (!check.IsValid)
         {
             LogRejectedSignature(logger, check.Error!);
@@ -114,7 +142,7 @@ public sealed partial class ReportFunctions(
             return ApiResults.BadRequest("The request body must be a JSON object, not null.");
         }
 
-        var errors = Validate(body, check.Reporter!, detection.Value.MaxMessageChars, out var severity);
+        var errors = Validate(body, apiTenant is null ? check.Reporter! : null, detection.Value.MaxMessageChars, out var severity);
         if (errors.Count > 0)
         {
             return ApiResults.BadRequest("One or more fields are not valid.", errors);
@@ -127,11 +155,13 @@ public sealed partial class ReportFunctions(
         }
 
         var id = ReportId(check.Reporter!, check.DeliveryId!, falsePositive);
+        var tenant = apiTenant ?? body.TenantId;
+        var reportedBy = apiTenant is null || body.ReportedBy is null ? check.Reporter! : Label(check.Reporter! + ":" + body.ReportedBy);
         var statusUrl = StatusUrl(request, id);
         var now = clock.GetUtcNow();
-        var report = new MissReport(id, body.Message!, check.Reporter!, body.ActualThreatType, severity, now, body.TenantId, falsePositive);
+        var report = new MissReport(id, body.Message!, reportedBy, body.ActualThreatType, severity, now, tenant, falsePositive);
         var isNew = await reports.TryAddAsync(
-            new LearningReportRecord(id, check.Reporter!, check.DeliveryId!, body.TenantId, falsePositive, body.Message!, now),
+            new LearningReportRecord(id, reportedBy, check.DeliveryId!, tenant, falsePositive, body.Message!, now),
             cancellationToken).ConfigureAwait(false);
         if (!isNew)
         {
@@ -151,15 +181,15 @@ public sealed partial class ReportFunctions(
         }
 
         await StartAsync(client, report, cancellationToken).ConfigureAwait(false);
-        LogAccepted(logger, id, check.Reporter!, falsePositive);
+        LogAccepted(logger, id, reportedBy, falsePositive);
         await events.PublishAsync(LearningEvents.Reported, id, new JsonObject
         {
-            ["reportedBy"] = check.Reporter,
+            ["reportedBy"] = reportedBy,
             ["falsePositive"] = falsePositive,
             ["threatType"] = body.ActualThreatType,
             ["severity"] = severity.ToString().ToLowerInvariant(),
             ["message"] = Finding.TrimEvidence(body.Message!),
-            ["tenantId"] = body.TenantId,
+            ["tenantId"] = tenant,
         }, cancellationToken).ConfigureAwait(false);
         return ApiResults.Accepted(new ReportAccepted(id, statusUrl), statusUrl);
     }
@@ -177,7 +207,15 @@ public sealed partial class ReportFunctions(
     internal static string StatusUrl(HttpRequest request, string id) =>
         $"{request.Scheme}://{request.Host}/api/{StatusRoute}/{id}";
 
-    internal static Dictionary<string, string[]> Validate(ReportRequest body, string reporter, int maxChars, out Severity severity)
+    /// <summary>A reporter label: at most 64 characters, control characters dropped.</summary>
+    private static string Label(string text)
+    {
+        var clean = new string(text.Where(c => !char.IsControl(c)).ToArray());
+        return clean.Length <= 64 ? clean : clean[..64];
+    }
+
+    /// <param name="reporter">The signing reporter, which <c>reported_by</c> must name; null for API-key callers (a free label).</param>
+    internal static Dictionary<string, string[]> Validate(ReportRequest body, string? reporter, int maxChars, out Severity severity)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         severity = Severity.High;
@@ -190,7 +228,7 @@ public sealed partial class ReportFunctions(
             errors["message"] = [$"The message is longer than {maxChars} characters."];
         }
 
-        if (body.ReportedBy is { } claimed && !string.Equals(claimed, reporter, StringComparison.Ordinal))
+        if (reporter is not null && body.ReportedBy is { } claimed && !string.Equals(claimed, reporter, StringComparison.Ordinal))
         {
             errors["reported_by"] = ["reported_by must be the reporter whose secret signed the request (or be left out)."];
         }

@@ -78,7 +78,8 @@ public sealed class LearningLoopTests
 
         using var badSecret = await ReportAsync(host, ReportedAttack, secret: "not-the-secret");
         using var stale = await ReportAsync(host, ReportedAttack, at: DateTimeOffset.UtcNow.AddMinutes(-10));
-        using var unsigned = await host.Client.PostAsJsonAsync("api/learning/report-missed-attack", new { message = ReportedAttack });
+        using var anonymous = host.CreateClient(apiKey: null);
+        using var unsigned = await anonymous.PostAsJsonAsync("api/learning/report-missed-attack", new { message = ReportedAttack });
 
         foreach (var response in new[] { badSecret, stale, unsigned })
         {
@@ -102,5 +103,31 @@ public sealed class LearningLoopTests
         var learned = (await PatternsAsync(host)).Where(p => p!["provenance"]!["reportId"]!.GetValue<string>() == id).ToArray();
         Assert.NotEmpty(learned);
         Assert.All(learned, p => Assert.True(p!["allowList"]!.GetValue<bool>()));
+    }
+
+    [Fact]
+    public async Task ReportMiss_WithApiKeyInsteadOfSignature_IsAttributedToTheTenantAndListsSteps()
+    {
+        await using var host = await DevHostInstance.StartAsync();
+
+        using var response = await host.Client.PostAsJsonAsync("api/learning/report-missed-attack", new { message = ReportedAttack, reported_by = "dashboard", severity = "high" });
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var status = await WaitAsync(host, response.Headers.Location!);
+        Assert.Equal("tenant:tenant-it:dashboard", status["report"]!["reportedBy"]!.GetValue<string>());
+        Assert.Equal(["reported", "GenerateVariations", "ExtractPatterns", "AutoUpdate"], status["steps"]!.AsArray().Select(s => s!["name"]!.GetValue<string>()));
+        Assert.All(status["steps"]!.AsArray(), s => Assert.Equal("completed", s!["status"]!.GetValue<string>()));
+        Assert.NotEmpty(status["patterns"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task ReportMiss_WrongApiKeyAndNoSignature_Returns401()
+    {
+        await using var host = await DevHostInstance.StartAsync();
+        using var client = host.CreateClient(apiKey: "wrong-key");
+
+        using var response = await client.PostAsJsonAsync("api/learning/report-missed-attack", new { message = ReportedAttack });
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 }
