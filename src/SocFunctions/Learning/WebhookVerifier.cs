@@ -44,7 +44,7 @@ public sealed class WebhookVerifier
             if (colon <= 0 || colon == entry.Length - 1)
             {
                 throw new OptionsValidationException(LearningWebhookOptions.SectionName, typeof(LearningWebhookOptions),
-                    ["Learning__Webhook__Secrets entries must be 'reporter:secret'."]);
+                    ["LearningWebhook__Secrets entries must be 'reporter:secret'."]);
             }
 
             return (entry[..colon], Encoding.UTF8.GetBytes(entry[(colon + 1)..]));
