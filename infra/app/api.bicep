@@ -41,6 +41,9 @@ param tenantsKeyPepperSecretUri string = ''
 @description('Key Vault secret URI of the secret flag the protected chatbot guards.')
 param chatSystemFlagSecretUri string = ''
 
+@description('Key Vault secret URI of the per-reporter secrets of the signed learning webhooks.')
+param learningWebhookSecretsSecretUri string = ''
+
 @description('Origins allowed to call the API from a browser (the dashboard).')
 param allowedOrigins array = []
 
@@ -159,6 +162,7 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Tenants__AdminKey: keyVaultReference(tenantsAdminKeySecretUri)
     Tenants__KeyPepper: keyVaultReference(tenantsKeyPepperSecretUri)
     Chat__SystemFlag: keyVaultReference(chatSystemFlagSecretUri)
+    LearningWebhook__Secrets: keyVaultReference(learningWebhookSecretsSecretUri)
     Detection__Mode: detectionMode
   }
 }

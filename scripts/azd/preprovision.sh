@@ -22,3 +22,4 @@ ensure() {
 ensure SOC_TENANTS_ADMIN_KEY "adm-$(random_hex 24)"
 ensure SOC_TENANTS_KEY_PEPPER "$(random_hex 32)"
 ensure SOC_CHAT_SYSTEM_FLAG "FLAG{$(random_hex 16)}"
+ensure SOC_LEARNING_WEBHOOK_SECRETS "default:$(random_hex 32)"

@@ -5,6 +5,7 @@ using Soc.Infrastructure;
 using Soc.Infrastructure.Events;
 using SocFunctions.Http;
 using SocFunctions.Middleware;
+using SocFunctions.Learning;
 
 namespace SocFunctions;
 
@@ -21,6 +22,7 @@ public static class SocFunctionAppServiceCollectionExtensions
         services.AddHttpApi(configuration);
         services.AddEventPipeline(configuration);
         services.AddSocProtectionApi(configuration);
+        services.AddLearningFunctions(configuration);
         return services;
     }
 }

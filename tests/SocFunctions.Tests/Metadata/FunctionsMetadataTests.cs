@@ -25,6 +25,20 @@ public sealed class FunctionsMetadataTests
         { "IssueApiKey", "httpTrigger", "post", "manage/tenants/{tenantId}/keys" },
         { "ListApiKeys", "httpTrigger", "get", "manage/tenants/{tenantId}/keys" },
         { "RevokeApiKey", "httpTrigger", "delete", "manage/tenants/{tenantId}/keys/{keyId}" },
+        { "ReportMissedAttack", "httpTrigger", "post", "learning/report-missed-attack" },
+        { "ReportFalsePositive", "httpTrigger", "post", "learning/report-false-positive" },
+        { "GetLearningReport", "httpTrigger", "get", "learning/reports/{id}" },
+        { "ListLearnedPatterns", "httpTrigger", "get", "learning/patterns" },
+        { "ReviewLearnedPattern", "httpTrigger", "post", "learning/patterns/{id}/{decision}" },
+        { "RollbackLearningReport", "httpTrigger", "post", "learning/reports/{id}/rollback" },
+        { "ExportPatterns", "httpTrigger", "get", "learning/export-patterns" },
+        { "ImportPatterns", "httpTrigger", "post", "learning/import-patterns" },
+        { "UploadBenignSamples", "httpTrigger", "post", "learning/benign-samples" },
+        { "GetLearningMetrics", "httpTrigger", "get", "learning/metrics" },
+        { "LearnFromMissOrchestrator", "orchestrationTrigger", "", "" },
+        { "GenerateVariations", "activityTrigger", "", "" },
+        { "ExtractPatterns", "activityTrigger", "", "" },
+        { "AutoUpdate", "activityTrigger", "", "" },
     };
 
     public static IReadOnlyList<JsonElement> LoadMetadata()
