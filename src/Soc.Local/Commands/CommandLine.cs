@@ -73,6 +73,12 @@ public static class CommandLine
             cts.Cancel();
         };
         Console.CancelKeyPress += onCancel;
+        // SIGTERM (docker stop, systemd, kill) stops a command as gracefully as Ctrl+C does.
+        using var onTerm = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, context =>
+        {
+            context.Cancel = true;
+            cts.Cancel();
+        });
         try
         {
             return await command.RunAsync(args, cts.Token).ConfigureAwait(false);
