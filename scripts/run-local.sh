@@ -25,5 +25,5 @@ else
   echo "Azurite tables on http://127.0.0.1:10002 (data in .azurite/)"
 fi
 
-dotnet build src/Soc.Local -c Debug -nologo -v quiet -clp:ErrorsOnly
+dotnet build src/Soc.Local -c Debug -nologo -v quiet -clp:ErrorsOnly\;NoSummary
 dotnet src/Soc.Local/bin/Debug/net10.0/soc.dll serve "$@"

@@ -13,7 +13,7 @@ rm -rf "$results"
 mkdir -p "$results"
 
 scripts/build-bicep.sh   # infra/: every Bicep file, warnings fail
-dotnet build SocFunctions.sln -c Debug -nologo -v quiet -clp:ErrorsOnly
+dotnet build SocFunctions.sln -c Debug -nologo -v quiet -clp:ErrorsOnly\;NoSummary
 set +e
 dotnet test SocFunctions.sln -c Debug --no-build -nologo --logger "trx" --results-directory "$results" "$@" 2>&1 | tee "$results/console.log"
 status=${PIPESTATUS[0]}

@@ -62,6 +62,7 @@ public sealed class ServeCommand : ISocCommand
     {
         Console.WriteLine();
         Console.WriteLine($"SOC Guard dev host listening on {baseUrl}");
+        Console.WriteLine($"Dashboard: {baseUrl}/   (asks once for an API key: the Api__Keys value of the settings)");
         Console.WriteLine($"Settings: {settings ?? "(none: environment only)"}");
         Console.WriteLine();
         Console.WriteLine("Functions:");
