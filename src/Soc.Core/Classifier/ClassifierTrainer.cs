@@ -25,7 +25,7 @@ public sealed record ClassifierTrainingOptions
     public bool BalanceSources { get; init; } = true;
 
     /// <summary>Probability from which the trained model's finding flags on its own (support starts 0.15 below).</summary>
-    public double FlagProbability { get; init; } = 0.93;
+    public double FlagProbability { get; init; } = 0.95;
 }
 
 /// <summary>

@@ -39,7 +39,7 @@ public sealed class EvalCommand : ISocCommand
 
     public string Usage => """
         usage: soc eval [FILE_OR_DIR.jsonl ...] [--json] [--worst 10] [--model model.bin] [--cross-source | --kfold 5]
-                        [--epochs 8] [--seed 1] [--bits 18] [--l2 0.0001] [--learning-rate 0.5] [--threshold 0.93]
+                        [--epochs 8] [--seed 1] [--bits 18] [--l2 0.0001] [--learning-rate 0.5] [--threshold 0.95]
                         [--dump-outcomes FILE.jsonl]
 
           Runs the full engine (rules, learned patterns, classifier) in-process over every line
