@@ -16,7 +16,7 @@ public sealed record ClassifierTrainingOptions
     public int Seed { get; init; } = 1;
 
     /// <summary>L2 regularisation strength per example.</summary>
-    public double L2 { get; init; } = 1e-3;
+    public double L2 { get; init; } = 1e-4;
 
     /// <summary>Initial learning rate; decays as lr0 / (1 + lr0 * l2 * t).</summary>
     public double LearningRate { get; init; } = 0.5;
@@ -25,7 +25,7 @@ public sealed record ClassifierTrainingOptions
     public bool BalanceSources { get; init; } = true;
 
     /// <summary>Probability from which the trained model's finding flags on its own (support starts 0.15 below).</summary>
-    public double FlagProbability { get; init; } = 0.9;
+    public double FlagProbability { get; init; } = 0.95;
 }
 
 /// <summary>

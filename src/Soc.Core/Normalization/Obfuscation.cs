@@ -350,7 +350,169 @@ internal static class Obfuscation
 
         var open = unbalanced + depth;
         // Optimised suffixes also glue words mid-token ("argueRIPT", "compressToString").
-        return (clusters >= 2 && open >= 3) || (clusters >= 1 && open >= 2 && camelJoins >= 2);
+        return (clusters >= 2 && open >= 3) || (clusters >= 1 && open >= 2 && camelJoins >= 2) || HasOddTail(text.AsSpan(0, end));
+    }
+
+    /// <summary>Words of the last line an optimised suffix is looked for in.</summary>
+    public const int SuffixTailWords = 20;
+
+    /// <summary>Odd words among them from which the tail counts as an adversarial suffix.</summary>
+    public const int SuffixOddWords = 4;
+
+    /// <summary>
+    /// True when the last line is a sentence of at least 12 words whose last <see cref="SuffixTailWords"/> hold at least
+    /// <see cref="SuffixOddWords"/> odd words: runs of punctuation, words of three or more letters glued to symbols
+    /// ("correctedilde]$", "[[There") or joined mid-word ("compressToString"). Optimised suffixes (GCG and kin) append
+    /// such tokens to a plain request on one line; code and tables span lines, and formulas lack letter runs.
+    /// </summary>
+    internal static bool HasOddTail(ReadOnlySpan<char> text)
+    {
+        text = text.TrimEnd();
+        var lineStart = text.LastIndexOf('\n') + 1;
+        var line = text[lineStart..];
+        Span<Range> words = stackalloc Range[SuffixTailWords];
+        var count = 0;
+        var total = 0;
+        var i = line.Length;
+        // Walk backwards over whitespace-separated words, keeping the last SuffixTailWords of them.
+        while (i > 0)
+        {
+            while (i > 0 && char.IsWhiteSpace(line[i - 1]))
+            {
+                i--;
+            }
+
+            var stop = i;
+            while (i > 0 && !char.IsWhiteSpace(line[i - 1]))
+            {
+                i--;
+            }
+
+            if (stop == i)
+            {
+                break;
+            }
+
+            total++;
+            if (count < SuffixTailWords)
+            {
+                words[count++] = new Range(i, stop);
+            }
+        }
+
+        if (total < 12)
+        {
+            return false;
+        }
+
+        var odd = 0;
+        for (var k = 0; k < count; k++)
+        {
+            if (IsOddWord(line[words[k]]) && ++odd >= SuffixOddWords)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A word no prose writes: a run of symbols, or letters glued to symbols or joined mid-word.</summary>
+    internal static bool IsOddWord(ReadOnlySpan<char> word)
+    {
+        word = word.Trim(".,!?;:\"'");
+        if (word.IsEmpty || ((word[0] == '#' || word[0] == '@') && IsPlainWord(word[1..])))
+        {
+            return false;
+        }
+
+        var letters = 0;
+        var symbols = 0;
+        var run = 0;
+        var longestRun = 0;
+        var camel = false;
+        for (var i = 0; i < word.Length; i++)
+        {
+            var c = word[i];
+            if (char.IsLetter(c))
+            {
+                letters++;
+                longestRun = Math.Max(longestRun, ++run);
+                camel |= i > 0 && char.IsUpper(c) && char.IsLower(word[i - 1]);
+            }
+            else
+            {
+                run = 0;
+                if (!char.IsDigit(c))
+                {
+                    symbols++;
+                }
+            }
+        }
+
+        if (letters == 0)
+        {
+            return symbols >= 2;
+        }
+
+        if (longestRun < 3)
+        {
+            return false;
+        }
+
+        return camel || (symbols > 0 && !IsProsePunctuation(word));
+    }
+
+    /// <summary>Words with ordinary inner punctuation: "don't", "well-known", "and/or", "U.S", "(sic)", "e.g".</summary>
+    private static bool IsProsePunctuation(ReadOnlySpan<char> word)
+    {
+        var inner = word;
+        if (inner.Length > 2 && inner[0] == '(' && inner[^1] == ')')
+        {
+            inner = inner[1..^1];
+        }
+        else if (inner.Length > 1 && (inner[0] == '(' || inner[0] == '"'))
+        {
+            inner = inner[1..];
+        }
+        else if (inner.Length > 1 && inner[^1] == ')')
+        {
+            inner = inner[..^1];
+        }
+
+        var separators = 0;
+        for (var i = 0; i < inner.Length; i++)
+        {
+            var c = inner[i];
+            if (char.IsLetterOrDigit(c))
+            {
+                continue;
+            }
+
+            // One separator between letters: an apostrophe, hyphen, slash or dot inside a word.
+            if (c is '\'' or '\u2019' or '-' or '/' or '.' && i > 0 && i < inner.Length - 1 && char.IsLetterOrDigit(inner[i - 1]) && char.IsLetterOrDigit(inner[i + 1]))
+            {
+                separators++;
+                continue;
+            }
+
+            return false;
+        }
+
+        return separators <= 2;
+    }
+
+    private static bool IsPlainWord(ReadOnlySpan<char> word)
+    {
+        foreach (var c in word)
+        {
+            if (!char.IsLetterOrDigit(c) && c != '_')
+            {
+                return false;
+            }
+        }
+
+        return !word.IsEmpty;
     }
 
     /// <summary>A letter or digit standing alone: no letter or digit right before or after it.</summary>

@@ -39,7 +39,8 @@ public sealed class EvalCommand : ISocCommand
 
     public string Usage => """
         usage: soc eval [FILE_OR_DIR.jsonl ...] [--json] [--worst 10] [--model model.bin] [--cross-source | --kfold 5]
-                        [--epochs 8] [--seed 1] [--bits 18] [--l2 0.001] [--learning-rate 0.5] [--threshold 0.9]
+                        [--epochs 8] [--seed 1] [--bits 18] [--l2 0.0001] [--learning-rate 0.5] [--threshold 0.95]
+                        [--dump-outcomes FILE.jsonl]
 
           Runs the full engine (rules, learned patterns, classifier) in-process over every line
           {"text", "label": "attack"|"benign", "category", "source"}; a message counts as detected when it is flagged
@@ -50,6 +51,8 @@ public sealed class EvalCommand : ISocCommand
           --cross-source: for each file, trains the classifier on all other files (training options as soc train) and
           evaluates the engine with that model on the held-out file, so classifier figures only count unseen data.
           --kfold K: stratified K-fold over all lines (seeded by --seed): held-out figures for sources the model knows.
+          --dump-outcomes writes one JSON line per message (no text): file, category, label, classifier probability,
+          danger of the rules alone and the rule ids, to calibrate on held-out outcomes.
         """;
 
     public async Task<int> RunAsync(CommandArgs args, CancellationToken cancellationToken)
@@ -60,6 +63,7 @@ public sealed class EvalCommand : ISocCommand
         var crossSource = args.Flag("cross-source");
         var folds = args.Int("kfold", 0, 0, 50);
         var training = TrainCommand.ReadOptions(args);
+        var dumpPath = args.Option("dump-outcomes");
         args.EnsureNoUnknown();
         var paths = args.Positionals.Count > 0 ? args.Positionals : [LabeledData.DefaultDevDirectory()];
         var files = LabeledData.ExpandPaths(paths);
@@ -98,6 +102,11 @@ public sealed class EvalCommand : ISocCommand
         {
             var outcomes = Evaluate(CreateAnalyzer(model), model, lines, measureLatency: true, cancellationToken);
             report = Summarise(outcomes, worst);
+        }
+
+        if (dumpPath is not null)
+        {
+            await DumpOutcomesAsync(dumpPath, report.Outcomes, cancellationToken).ConfigureAwait(false);
         }
 
         report = report with { Mode = crossSource || folds > 0 ? report.Mode : modelPath ?? "embedded model", Files = files.Count, Lines = lines.Count, InvalidLines = invalid };
@@ -144,7 +153,7 @@ public sealed class EvalCommand : ISocCommand
             var started = Stopwatch.GetTimestamp();
             var verdict = analyzer.Analyze(line.Example.Text);
             var micros = Stopwatch.GetElapsedTime(started).TotalMicroseconds;
-            var probability = model.Score(normalizer.Normalize(line.Example.Text)).Probability;
+            var probability = ClassifierDetector.BestView(model, normalizer.Normalize(line.Example.Text)).Probability;
             var classifierFlags = verdict.Findings.Any(f => f.RuleId == ClassifierDetector.RuleId && f.Weight >= ClassifierDetector.MinWeight);
             outcomes.Add(new Outcome(line, verdict, micros, classifierFlags, probability));
         }
@@ -158,6 +167,7 @@ public sealed class EvalCommand : ISocCommand
         var totalSeconds = outcomes.Sum(o => o.Micros) / 1e6;
         return new EvalReport
         {
+            Outcomes = outcomes,
             Overall = Metrics.Of(outcomes, o => o.Detected),
             RulesAlone = Metrics.Of(outcomes, o => o.RulesDetected),
             ClassifierAlone = Metrics.Of(outcomes, o => o.ClassifierDetected),
@@ -240,6 +250,7 @@ public sealed class EvalCommand : ISocCommand
         return new EvalReport
         {
             Mode = "cross-source",
+            Outcomes = all,
             Overall = Metrics.Of(all, o => o.Detected),
             RulesAlone = Metrics.Of(all, o => o.RulesDetected),
             ClassifierAlone = Metrics.Of(all, o => o.ClassifierDetected),
@@ -325,6 +336,34 @@ public sealed class EvalCommand : ISocCommand
 
     private static string Pct(double? value) => value is { } v ? (100 * v).ToString("0.00", CultureInfo.InvariantCulture) + "%" : "-";
 
+    /// <summary>
+    /// Writes one JSON line per message, without its text: file, category, label, the classifier's probability (best
+    /// view), the danger of the rules alone and the rule ids that fired. For choosing how the classifier's probability
+    /// combines with rule findings on held-out outcomes (--kfold, --cross-source), never on the training data.
+    /// </summary>
+    private static async Task DumpOutcomesAsync(string path, IReadOnlyList<Outcome> outcomes, CancellationToken cancellationToken)
+    {
+        var sb = new StringBuilder();
+        foreach (var o in outcomes)
+        {
+            var rules = o.Verdict.Findings.Where(f => f.RuleId != ClassifierDetector.RuleId).ToArray();
+            var line = new
+            {
+                file = o.Line.File,
+                category = o.Line.Example.Category,
+                attack = o.Line.Example.IsAttack,
+                probability = Math.Round(o.Probability, 4),
+                rulesDanger = Soc.Core.Scoring.ThreatScorer.Score(rules).Danger,
+                danger = o.Verdict.DangerScore,
+                detected = o.Detected,
+                rules = rules.Select(f => f.RuleId + ":" + f.Category + ":" + f.Weight.ToString("0.###", CultureInfo.InvariantCulture)).Distinct().ToArray(),
+            };
+            sb.AppendLine(JsonSerializer.Serialize(line));
+        }
+
+        await File.WriteAllTextAsync(path, sb.ToString(), cancellationToken).ConfigureAwait(false);
+    }
+
     internal sealed record Outcome(LabeledLine Line, Verdict Verdict, double Micros, bool ClassifierDetected, double Probability)
     {
         public bool Detected => Verdict.ThreatDetected;
@@ -393,6 +432,10 @@ public sealed class EvalCommand : ISocCommand
         public LatencyReport? Latency { get; init; }
 
         public IReadOnlyList<HeldOutMetrics>? CrossSource { get; init; }
+
+        /// <summary>Every message's outcome, for <c>--dump-outcomes</c>; never serialised with the report.</summary>
+        [JsonIgnore]
+        public IReadOnlyList<Outcome> Outcomes { get; init; } = [];
 
         public IReadOnlyList<NamedMetrics>? BySource { get; init; }
 

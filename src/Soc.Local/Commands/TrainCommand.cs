@@ -14,7 +14,7 @@ public sealed class TrainCommand : ISocCommand
 
     public string Usage => """
         usage: soc train --data DIR_OR_FILE [--data ...] --out model.bin [--exclude-source NAME]... [--epochs 8] [--seed 1]
-                         [--bits 18] [--l2 0.001] [--learning-rate 0.5] [--threshold 0.9]
+                         [--bits 18] [--l2 0.0001] [--learning-rate 0.5] [--threshold 0.95]
 
           Lines are {"text", "label": "attack"|"benign", "category", "source"}. A directory means every *.jsonl in it.
           --exclude-source drops a file by name (without .jsonl), e.g. --exclude-source garak, for held-out tests.

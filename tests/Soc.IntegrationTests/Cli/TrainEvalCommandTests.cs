@@ -97,6 +97,27 @@ public sealed class TrainEvalCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Eval_DumpOutcomes_WritesOneLinePerMessageWithoutText()
+    {
+        var dump = Path.Combine(_dir, "outcomes.json");
+        var (code, _) = await RunAsync("eval", _dir, "--kfold", "2", "--bits", "12", "--dump-outcomes", dump);
+        Assert.Equal(0, code);
+        var lines = await File.ReadAllLinesAsync(dump);
+        Assert.Equal(14, lines.Length);
+        var parsed = lines.Select(l => JsonNode.Parse(l)!).ToArray();
+        Assert.Equal(7, parsed.Count(n => n["attack"]!.GetValue<bool>()));
+        Assert.All(parsed, n =>
+        {
+            Assert.Null(n["text"]);
+            Assert.InRange(n["probability"]!.GetValue<double>(), 0, 1);
+            Assert.InRange(n["rulesDanger"]!.GetValue<double>(), 0, n["danger"]!.GetValue<double>() + 1e-9);
+        });
+        Assert.Contains(parsed, n => n["file"]!.GetValue<string>() == "set_b");
+        Assert.Contains(parsed, n => n["rules"]!.AsArray().Any(r => r!.GetValue<string>().StartsWith("PI-1001:prompt_injection:", StringComparison.Ordinal)));
+        Assert.DoesNotContain(lines, l => l.Contains("password", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Eval_InvalidLine_IsCountedAndFailsTheRun()
     {
         var file = Path.Combine(_dir, "set_a.jsonl");

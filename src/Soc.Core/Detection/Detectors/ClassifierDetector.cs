@@ -66,17 +66,21 @@ public sealed class ClassifierDetector : IDetector
     /// <summary>Most views scored per message (canonical first, then de-obfuscated and decoded ones): bounds the work.</summary>
     public const int MaxViews = 6;
 
-    public void Detect(ScanInput input, List<Finding> findings)
+    /// <summary>
+    /// The view that scores highest (canonical first, then de-obfuscated and decoded ones, at most <see cref="MaxViews"/>)
+    /// and its probability; the raw view is skipped after the first, as it would only repeat the canonical score.
+    /// </summary>
+    public static (TextView? View, double Probability) BestView(ClassifierModel model, NormalizedText text)
     {
-        var model = _model.Current;
-        var views = input.Text.Views;
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(text);
+        var views = text.Views;
         TextView? best = null;
         var bestProbability = -1.0;
         var scored = 0;
         for (var i = 0; i < views.Count && scored < MaxViews; i++)
         {
             var view = views[i];
-            // The raw view is the canonical one before folding; scoring it again would only repeat the canonical score.
             if (i > 0 && string.Equals(view.Name, TextNormalizer.RawView, StringComparison.Ordinal))
             {
                 continue;
@@ -91,6 +95,13 @@ public sealed class ClassifierDetector : IDetector
             }
         }
 
+        return (best, bestProbability);
+    }
+
+    public void Detect(ScanInput input, List<Finding> findings)
+    {
+        var model = _model.Current;
+        var (best, bestProbability) = BestView(model, input.Text);
         var weight = best is null ? 0 : WeightFor(bestProbability, model.FlagProbability);
         if (weight <= 0)
         {
