@@ -74,6 +74,6 @@ public sealed partial class ClassifierReplay
         }
     }
 
-    [LoggerMessage(EventId = 2060, Level = LogLevel.Information, Message = "Classifier rebuilt from {Count} reported examples")]
+    [LoggerMessage(EventId = 2070, Level = LogLevel.Information, Message = "Classifier rebuilt from {Count} reported examples")]
     private static partial void LogRebuilt(ILogger logger, int count);
 }

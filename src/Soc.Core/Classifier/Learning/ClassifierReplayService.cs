@@ -45,6 +45,6 @@ public sealed partial class ClassifierReplayService(
         while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
     }
 
-    [LoggerMessage(EventId = 2061, Level = LogLevel.Warning, Message = "Classifier rebuild failed; keeping the current model")]
+    [LoggerMessage(EventId = 2071, Level = LogLevel.Warning, Message = "Classifier rebuild failed; keeping the current model")]
     private static partial void LogRebuildFailed(ILogger logger, Exception exception);
 }
