@@ -8,4 +8,11 @@ namespace Soc.Core.Learning;
 public interface IClassifierUpdater
 {
     Task UpdateAsync(string text, bool isAttack, double learningRate, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The same for a known report: an updater that stores examples keeps one per <paramref name="reportId"/>, so a
+    /// retried learning step does not move the model twice.
+    /// </summary>
+    Task UpdateAsync(string reportId, string text, bool isAttack, double learningRate, CancellationToken cancellationToken) =>
+        UpdateAsync(text, isAttack, learningRate, cancellationToken);
 }

@@ -59,7 +59,7 @@ public sealed partial class LearningPipeline(
             // Only a report the gate believed moves the classifier: a benign text reported as a miss must not.
             foreach (var updater in classifierUpdaters)
             {
-                await updater.UpdateAsync(report.Message, !report.FalsePositive, o.LearningRate, cancellationToken).ConfigureAwait(false);
+                await updater.UpdateAsync(report.ReportId, report.Message, !report.FalsePositive, o.LearningRate, cancellationToken).ConfigureAwait(false);
             }
         }
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Soc.Core.Classifier.Learning;
 using Soc.Core.Learning;
 using Soc.Core.Learning.Corpus;
 using Soc.Core.Learning.Extraction;
@@ -30,6 +31,7 @@ public static class LearningServiceCollectionExtensions
         services.TryAddSingleton<IBenignCorpus, BenignCorpus>();
         services.TryAddSingleton<IPromotionGate, PromotionGate>();
         services.TryAddSingleton<LearningPipeline>();
+        services.AddClassifierLearning();
         return services;
     }
 }

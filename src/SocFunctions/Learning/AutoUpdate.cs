@@ -25,6 +25,7 @@ public sealed partial class AutoUpdate(
     IEnumerable<IDetector> detectors,
     IOptions<DetectionOptions> detection,
     IOptions<LearningOptions> options,
+    IEnumerable<IClassifierUpdater> classifierUpdaters,
     LearningEvents events,
     TimeProvider clock,
     ILogger<AutoUpdate> logger) : TaskActivity<AutoUpdateInput, AutoUpdateResult>
@@ -61,6 +62,16 @@ public sealed partial class AutoUpdate(
                 status,
                 new PatternProvenance(report.ReportId, report.ReportedBy, now, d.VariationRecall, d.BenignFalsePositiveRate, d.Reason),
                 report.FalsePositive));
+        }
+
+        if (toSave.Any(p => p.Status == PatternStatus.Active))
+        {
+            // Before the version bump below, so every instance's classifier replay sees the example with the new set.
+            // A live allow-list entry (false-positive report) teaches the classifier a benign example.
+            foreach (var updater in classifierUpdaters)
+            {
+                await updater.UpdateAsync(report.ReportId, report.Message, !report.FalsePositive, options.Value.LearningRate, ct).ConfigureAwait(false);
+            }
         }
 
         var version = toSave.Count > 0

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Soc.Core.Classifier.Learning;
 using Soc.Core.Learning;
 using Soc.Infrastructure.Learning;
 using Soc.Core;
@@ -21,6 +22,7 @@ public static class LearningFunctionsServiceCollectionExtensions
         services.TryAddSingleton<WebhookVerifier>();
         services.TryAddSingleton<LearningEvents>();
         services.AddLearningStores();
+        services.TryAddSingleton<IClassifierExampleStore, TableClassifierExampleStore>();
 
         // The algorithms (variations, extraction, gate, corpus); tenant uploads feed the benign corpus.
         services.AddSocLearning(configuration);

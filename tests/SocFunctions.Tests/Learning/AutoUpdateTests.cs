@@ -22,6 +22,9 @@ public sealed class AutoUpdateTests
     private readonly Mock<IPromotionGate> _gate = new();
     private readonly Mock<ILearningReportStore> _reports = new();
     private readonly Mock<IEventPublisher> _events = new();
+    private readonly RecordingUpdater _updater;
+
+    public AutoUpdateTests() => _updater = new RecordingUpdater(_store);
 
     private AutoUpdate Create(bool autoUpdate = true) => new(
         _gate.Object,
@@ -30,7 +33,8 @@ public sealed class AutoUpdateTests
         new TextNormalizer(),
         [new InstructionOverrideDetector(RuleCatalog.BuiltIn), new SecretExtractionDetector(RuleCatalog.BuiltIn), new LearnedPatternDetector()],
         Options.Create(new DetectionOptions()),
-        Options.Create(new LearningOptions { AutoUpdatePatterns = autoUpdate }),
+        Options.Create(new LearningOptions { AutoUpdatePatterns = autoUpdate, LearningRate = 0.3 }),
+        [_updater],
         new LearningEvents(_events.Object, NullLogger<LearningEvents>.Instance),
         TimeProvider.System,
         NullLogger<AutoUpdate>.Instance);
@@ -56,6 +60,8 @@ public sealed class AutoUpdateTests
         _reports.Verify(r => r.CompleteAsync("miss-1", It.Is<LearningReportOutcome>(o => o.BlockedAfter == 2 && o.Promoted == 1), It.IsAny<CancellationToken>()), Times.Once);
         _events.Verify(e => e.PublishAsync(It.Is<SocEvent>(x => x.Type == LearningEvents.Promoted), It.IsAny<CancellationToken>()), Times.Once);
         _events.Verify(e => e.PublishAsync(It.Is<SocEvent>(x => x.Type == LearningEvents.DetectorUpdated), It.IsAny<CancellationToken>()), Times.Once);
+        // The classifier example is stored before the version bump, with the configured learning rate.
+        Assert.Equal([("miss-1", Report.Message, true, 0.3, 0L)], _updater.Calls);
     }
 
     [Fact]
@@ -67,6 +73,7 @@ public sealed class AutoUpdateTests
 
         Assert.Equal(PatternStatus.Shadow, Assert.Single((await _store.LoadAsync(CancellationToken.None)).Patterns).Status);
         Assert.Equal(0, result.BlockedAfter);
+        Assert.Empty(_updater.Calls);
     }
 
     [Fact]
@@ -78,6 +85,7 @@ public sealed class AutoUpdateTests
 
         Assert.Empty(result.PromotedPatternIds);
         Assert.Equal(PatternStatus.Rejected, Assert.Single((await _store.LoadAsync(CancellationToken.None)).Patterns).Status);
+        Assert.Empty(_updater.Calls);
         _events.Verify(e => e.PublishAsync(It.Is<SocEvent>(x => x.Type == LearningEvents.Rejected), It.IsAny<CancellationToken>()), Times.Once);
     }
 
@@ -106,5 +114,17 @@ public sealed class AutoUpdateTests
         var pattern = new LearnedPattern("LP-1", ["a", "b"], "c", Severity.High, existing, new PatternProvenance("r", "x", DateTimeOffset.UtcNow, 1, 0, "gate"));
 
         Assert.Equal(expected, AutoUpdate.MayReplace(pattern, proposed));
+    }
+
+    /// <summary>Records the calls and the pattern-set version each one saw.</summary>
+    private sealed class RecordingUpdater(InMemoryPatternStore store) : IClassifierUpdater
+    {
+        public List<(string ReportId, string Text, bool IsAttack, double Rate, long VersionSeen)> Calls { get; } = [];
+
+        public Task UpdateAsync(string text, bool isAttack, double learningRate, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("AutoUpdate passes the report id.");
+
+        public async Task UpdateAsync(string reportId, string text, bool isAttack, double learningRate, CancellationToken cancellationToken) =>
+            Calls.Add((reportId, text, isAttack, learningRate, await store.GetVersionAsync(cancellationToken)));
     }
 }
