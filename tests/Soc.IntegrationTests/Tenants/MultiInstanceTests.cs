@@ -7,8 +7,8 @@ using Soc.IntegrationTests.Infrastructure;
 namespace Soc.IntegrationTests.Tenants;
 
 /// <summary>
-/// Three instances over one Azurite and one table prefix: two in-process dev hosts and one real <c>soc serve</c>
-/// process. They must enforce one rate limit and one quota, and meter usage that adds up exactly.
+/// Three instances over one Azurite and one table prefix: two real <c>soc serve</c> processes on their own ports and
+/// one in-process dev host. They must enforce one rate limit and one quota, and meter usage that adds up exactly.
 /// </summary>
 public sealed class SharedInstancesFixture : IAsyncLifetime
 {
@@ -27,7 +27,11 @@ public sealed class SharedInstancesFixture : IAsyncLifetime
 
     public DevHostInstance A { get; private set; } = null!;
 
-    public DevHostInstance B { get; private set; } = null!;
+    /// <summary>A second real <c>soc serve</c> process: two processes and one in-process host share one Azurite.</summary>
+    public SocServeProcess B { get; private set; } = null!;
+
+    /// <summary>A client of <see cref="B"/> with the bootstrap test key.</summary>
+    public HttpClient BClient { get; private set; } = null!;
 
     public SocServeProcess Process { get; private set; } = null!;
 
@@ -37,13 +41,15 @@ public sealed class SharedInstancesFixture : IAsyncLifetime
     {
         var prefix = AzuriteServer.UniquePrefix();
         A = await DevHosts.StartAsync(prefix, Settings);
-        B = await DevHosts.StartAsync(prefix, Settings);
+        B = await SocServeProcess.StartAsync(prefix, Settings);
+        BClient = B.CreateClient();
         Process = await SocServeProcess.StartAsync(prefix, Settings);
     }
 
     public async Task DisposeAsync()
     {
         await Process.DisposeAsync();
+        BClient.Dispose();
         await B.DisposeAsync();
         await A.DisposeAsync();
     }
@@ -112,7 +118,7 @@ public sealed class MultiInstanceTests(SharedInstancesFixture hosts, Xunit.Abstr
             Assert.Equal(ok, usage!["total"]!.GetValue<long>());
         }
 
-        using var export = await hosts.B.Client.SendAsync(Admin.Request(HttpMethod.Get, "api/usage/export?format=json"));
+        using var export = await hosts.BClient.SendAsync(Admin.Request(HttpMethod.Get, "api/usage/export?format=json"));
         var rows = (await export.Content.ReadFromJsonAsync<JsonObject>())!["rows"]!.AsArray();
         Assert.Equal(ok, rows.Where(r => r!["tenantId"]!.GetValue<string>() == "shared-meter").Sum(r => r!["calls"]!.GetValue<long>()));
     }
@@ -120,7 +126,7 @@ public sealed class MultiInstanceTests(SharedInstancesFixture hosts, Xunit.Abstr
     [Fact]
     public async Task ThreeInstances_OneSessionLimit()
     {
-        var (apiKey, _) = await Admin.TenantWithKeyAsync(hosts.B.Client, "shared-session", "pro");
+        var (apiKey, _) = await Admin.TenantWithKeyAsync(hosts.BClient, "shared-session", "pro");
 
         var results = await LoadAsync(apiKey, 30, i => new { message = "message " + i, sessionId = "one-session" });
 
