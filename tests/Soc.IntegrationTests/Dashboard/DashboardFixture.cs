@@ -38,9 +38,6 @@ public sealed class DashboardFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>True when the function app on this branch has an HTTP function with this name.</summary>
-    public static bool HasFunction(string name) => FunctionCatalog.HttpFunctions().Any(f => f.Name == name);
-
     /// <summary>A page on the dashboard; with <paramref name="apiKey"/> the key is already in sessionStorage.</summary>
     public async Task<(IBrowserContext Context, IPage Page, List<string> Errors)> OpenAsync(int width = 1360, int height = 900, string? apiKey = DevHostInstance.ApiKey, string hash = "")
     {

@@ -18,13 +18,36 @@ function feedItem(e) {
     h('span', { class: 'text' }, d.message ?? ''));
 }
 
+// One readable line per learning event; the full payload stays one click away (details) for anything unusual.
+function learningSummary(type, d) {
+  const n = (v) => (typeof v === 'number' ? v : 0);
+  const texts = (items) => (items ?? []).slice(0, 3).map((x) => `"${x.text ?? ''}"`).join(', ');
+  switch (type) {
+    case 'learning.reported':
+      return `${d.falsePositive ? 'False positive' : 'Missed attack'} reported by ${d.reportedBy ?? 'unknown'}: ${d.message ?? ''}`;
+    case 'learning.variations':
+      return `${n(d.count)} variations generated, ${n(d.blockedBefore)} already blocked`;
+    case 'learning.candidates':
+      return `${n(d.count)} candidate patterns: ${texts(d.candidates)}${n(d.count) > 3 ? ', ...' : ''}`;
+    case 'learning.promoted':
+      return `${(d.patternIds ?? []).length} patterns live: ${texts(d.patterns)}${(d.patternIds ?? []).length > 3 ? ', ...' : ''}`;
+    case 'learning.rejected':
+      return `${n(d.count)} candidates not live (review or rejected): ${texts(d.decisions)}${n(d.count) > 3 ? ', ...' : ''}`;
+    case 'detector.updated':
+      return d.review
+        ? `Pattern ${d.patternId ?? ''} ${d.review}: pattern set v${d.patternSetVersion ?? '?'}`
+        : `Pattern set v${d.patternSetVersion ?? '?'}: +${n(d.livePatternsAdded)} live; variations blocked ${n(d.blockedBefore)} -> ${n(d.blockedAfter)} of ${n(d.variations)}`;
+    default:
+      return JSON.stringify(d);
+  }
+}
+
 function learningItem(e) {
   const d = e.data ?? {};
-  const summary = d.step ?? d.status ?? d.reportId ?? d.patternId ?? '';
-  return h('li', { 'data-event-id': e.id },
+  return h('li', { 'data-event-id': e.id, title: JSON.stringify(d) },
     h('span', { class: 'badge badge-info' }, e.type),
-    h('span', { class: 'meta' }, h('time', { datetime: e.at }, formatTime(e.at)), h('span', {}, String(summary))),
-    h('span', { class: 'text' }, JSON.stringify(d)));
+    h('span', { class: 'meta' }, h('time', { datetime: e.at }, formatTime(e.at)), h('span', {}, String(d.reportId ?? ''))),
+    h('span', { class: 'text' }, learningSummary(e.type, d)));
 }
 
 function insertSorted(list, item, at) {
