@@ -53,6 +53,7 @@ public static class SocCoreServiceCollectionExtensions
         services.AddSingleton<IDetector, DelimiterInjectionDetector>();
         services.AddSingleton<IDetector, InvisibleCharactersDetector>();
         services.AddSingleton<IDetector, ManipulationToneDetector>();
+        services.AddSingleton<IDetector, HarmfulRequestDetector>();
         services.AddSocClassifier();
         // Last: an allow-listed learned pattern may clear the findings of the detectors before it.
         services.AddSingleton<IDetector, LearnedPatternDetector>();
@@ -73,6 +74,7 @@ public static class SocCoreServiceCollectionExtensions
         new DelimiterInjectionDetector(catalog),
         new InvisibleCharactersDetector(catalog),
         new ManipulationToneDetector(catalog),
+        new HarmfulRequestDetector(catalog),
         new ClassifierDetector(classifier ?? new ClassifierModelHolder()),
         new LearnedPatternDetector(),
     ];

@@ -18,6 +18,7 @@ public static class ThreatScorer
         ["manipulation_tone"] = 0.35,
         ["context_switching"] = 0.35,
         ["social_engineering"] = 0.6,
+        ["harmful_request"] = 0.6,
         ["encoding_tricks"] = 0.8,
         ["obfuscation"] = 0.85,
     };
