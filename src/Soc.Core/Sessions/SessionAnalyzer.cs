@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Microsoft.Extensions.Options;
 using Soc.Core.Detection;
 using Soc.Core.Normalization;
@@ -17,7 +16,6 @@ public sealed record SessionOutcome(Verdict Verdict, SessionState State, IReadOn
 /// </summary>
 public sealed class SessionAnalyzer(
     IThreatAnalyzer analyzer,
-    ITextNormalizer normalizer,
     IOptions<SessionOptions> sessionOptions,
     IOptions<DetectionOptions> detectionOptions)
 {
@@ -138,30 +136,11 @@ public sealed class SessionAnalyzer(
         return Math.Max(spaced, tight);
     }
 
-    private string Canonical(string text)
-    {
-        var canonical = normalizer.Normalize(text).Canonical.Text;
-        var sb = new StringBuilder(canonical.Length);
-        var space = false;
-        foreach (var c in canonical)
-        {
-            if (char.IsWhiteSpace(c))
-            {
-                space = true;
-                continue;
-            }
-
-            if (space && sb.Length > 0)
-            {
-                sb.Append(' ');
-            }
-
-            space = false;
-            sb.Append(char.ToLowerInvariant(c));
-        }
-
-        return sb.ToString();
-    }
+    /// <summary>
+    /// The canonical form only (NFKC, lower case, single spaces): the markers need no decoded or de-obfuscated views,
+    /// so the full normaliser, which the screening call above already ran, is not run a second time here.
+    /// </summary>
+    private static string Canonical(string text) => TextNormalizer.Canonicalize(text);
 
     internal static bool IsFragment(string canonical) => FragmentMarkers.Any(m => canonical.Contains(m, StringComparison.Ordinal));
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Azure;
 using Azure.Data.Tables;
 using Soc.Core.Detection;
 using Soc.Core.Patterns;
@@ -64,29 +63,12 @@ public sealed class TablePatternStore(TableStorage storage) : IPatternRepository
     public async Task<long> BumpVersionAsync(CancellationToken cancellationToken)
     {
         var table = await storage.GetTableAsync(SetTable, cancellationToken).ConfigureAwait(false);
-        for (var attempt = 0; ; attempt++)
+        return await OptimisticUpdate.RunAsync(table, SetPartition, SetRow, current =>
         {
-            var row = await table.GetEntityIfExistsAsync<TableEntity>(SetPartition, SetRow, cancellationToken: cancellationToken).ConfigureAwait(false);
-            try
-            {
-                if (!row.HasValue)
-                {
-                    await table.AddEntityAsync(new TableEntity(SetPartition, SetRow) { ["Version"] = 1L, ["UpdatedAt"] = DateTimeOffset.UtcNow }, cancellationToken).ConfigureAwait(false);
-                    return 1;
-                }
-
-                var entity = row.Value!;
-                var next = (entity.GetInt64("Version") ?? 0) + 1;
-                entity["Version"] = next;
-                entity["UpdatedAt"] = DateTimeOffset.UtcNow;
-                await table.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-                return next;
-            }
-            catch (RequestFailedException ex) when ((ex.Status is 409 or 412) && attempt < 50)
-            {
-                await Task.Delay(Random.Shared.Next(5, 25 + (attempt * 10)), cancellationToken).ConfigureAwait(false);
-            }
-        }
+            var next = (current?.GetInt64("Version") ?? 0) + 1;
+            var write = new TableEntity(SetPartition, SetRow) { ["Version"] = next, ["UpdatedAt"] = DateTimeOffset.UtcNow };
+            return (write, next);
+        }, cancellationToken, maxAttempts: 50).ConfigureAwait(false);
     }
 
     internal static TableEntity ToEntity(LearnedPattern p) => new(PatternPartition, p.Id)

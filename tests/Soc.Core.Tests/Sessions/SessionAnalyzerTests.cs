@@ -10,7 +10,7 @@ public sealed class SessionAnalyzerTests
     private static readonly DateTimeOffset T0 = new(2026, 11, 25, 12, 0, 0, TimeSpan.Zero);
 
     private static SessionAnalyzer Create(IThreatAnalyzer analyzer, SessionOptions? options = null) =>
-        new(analyzer, new TextNormalizer(), Options.Create(options ?? new SessionOptions()), Options.Create(new DetectionOptions()));
+        new(analyzer, Options.Create(options ?? new SessionOptions()), Options.Create(new DetectionOptions()));
 
     /// <summary>Plays the messages as one session, one second apart, and returns every outcome.</summary>
     private static List<SessionOutcome> Play(SessionAnalyzer session, params string[] messages)

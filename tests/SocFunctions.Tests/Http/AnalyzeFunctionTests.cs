@@ -39,7 +39,7 @@ public sealed class AnalyzeFunctionTests
         _limits.Object,
         _usage.Object,
         _sessions.Object,
-        new SessionAnalyzer(_analyzer.Object, new TextNormalizer(), Options.Create(new SessionOptions()), Options.Create(new DetectionOptions())),
+        new SessionAnalyzer(_analyzer.Object, Options.Create(new SessionOptions()), Options.Create(new DetectionOptions())),
         _events.Object,
         Options.Create(new RateLimitOptions()),
         Options.Create(new TenantOptions()),

@@ -41,7 +41,7 @@ public sealed class ChatFunctionTests
         var chatOptions = Options.Create(new ChatOptions { SystemFlag = Flag });
         var detection = Options.Create(new DetectionOptions());
         var gate = new ScreeningGate(_limits.Object, _usage.Object, _sessions.Object,
-            new SessionAnalyzer(_analyzer.Object, new TextNormalizer(), Options.Create(new SessionOptions()), detection),
+            new SessionAnalyzer(_analyzer.Object, Options.Create(new SessionOptions()), detection),
             _events.Object, Options.Create(new RateLimitOptions()), Options.Create(new TenantOptions()), TimeProvider.System, NullLogger<ScreeningGate>.Instance);
         var chat = new ProtectedChat(_responder.Object, new LocalChatResponder(chatOptions), _events.Object, chatOptions,
             Options.Create(new TenantOptions { KeyPepper = "p" }), NullLogger<ProtectedChat>.Instance);

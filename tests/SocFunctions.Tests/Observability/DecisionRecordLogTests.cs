@@ -155,7 +155,7 @@ public sealed class DecisionRecordLogTests
             limits.Object,
             usage.Object,
             sessions.Object,
-            new SessionAnalyzer(analyzer, new TextNormalizer(), Options.Create(new SessionOptions()), Options.Create(new DetectionOptions())),
+            new SessionAnalyzer(analyzer, Options.Create(new SessionOptions()), Options.Create(new DetectionOptions())),
             new Mock<IEventPublisher>().Object,
             Options.Create(new RateLimitOptions()),
             Options.Create(new TenantOptions()),

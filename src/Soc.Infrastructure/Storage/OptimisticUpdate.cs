@@ -1,7 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 
-namespace Soc.Infrastructure.RateLimiting;
+namespace Soc.Infrastructure.Storage;
 
 /// <summary>
 /// Read-modify-write of one table entity with ETag optimistic concurrency: a writer that lost the race reads again
@@ -20,7 +20,8 @@ internal static class OptimisticUpdate
         string partitionKey,
         string rowKey,
         Func<TableEntity?, (TableEntity? Write, T Result)> change,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        int maxAttempts = MaxAttempts)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -45,7 +46,7 @@ internal static class OptimisticUpdate
 
                 return result;
             }
-            catch (RequestFailedException ex) when ((ex.Status == 412 || ex.Status == 409) && attempt < MaxAttempts)
+            catch (RequestFailedException ex) when ((ex.Status == 412 || ex.Status == 409) && attempt < maxAttempts)
             {
                 // Somebody else wrote first: back off a little (more with each loss) and read again.
                 await Task.Delay(Random.Shared.Next(1, 4 + Math.Min(attempt, 20) * 2), cancellationToken).ConfigureAwait(false);
