@@ -51,7 +51,7 @@ public sealed class EvalCommand : ISocCommand
           --cross-source: for each file, trains the classifier on all other files (training options as soc train) and
           evaluates the engine with that model on the held-out file, so classifier figures only count unseen data.
           --kfold K: stratified K-fold over all lines (seeded by --seed): held-out figures for sources the model knows.
-          --dump-outcomes writes one JSON line per message (no text): file, category, label, classifier probability,
+          --dump-outcomes writes one JSON line per message (no text): file, a SHA-256 prefix of the text, category, label, classifier probability,
           danger of the rules alone and the rule ids, to calibrate on held-out outcomes.
         """;
 
@@ -350,6 +350,7 @@ public sealed class EvalCommand : ISocCommand
             var line = new
             {
                 file = o.Line.File,
+                textSha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(o.Line.Example.Text)))[..16],
                 category = o.Line.Example.Category,
                 attack = o.Line.Example.IsAttack,
                 probability = Math.Round(o.Probability, 4),

@@ -20,11 +20,14 @@ public sealed class ScanCommand : ISocCommand
 
     public string Usage => """
         usage: soc scan --in FILE.jsonl --out OUT.jsonl [--url http://127.0.0.1:7071] [--api-key KEY] [--concurrency 4]
+                [--evidence]
 
           Each input line is a JSON object with a "text" field. Each output line, in the same order, copies the input
           fields and adds "decision", "dangerScore" and "ruleIds". Without --url the engine runs in-process with its
           embedded defaults (no Azure, no storage); with --url every line goes to POST {url}/api/analyze.
           --api-key defaults to $SOC_API_KEY, else the local-only key of local.settings.sample.json.
+          --evidence also writes "findings": for every finding its rule id, the view it was found in and the evidence
+          span, to see why a line was flagged.
         """;
 
     public async Task<int> RunAsync(CommandArgs args, CancellationToken cancellationToken)
@@ -34,6 +37,7 @@ public sealed class ScanCommand : ISocCommand
         var url = args.Option("url");
         var apiKey = args.Option("api-key") ?? Environment.GetEnvironmentVariable("SOC_API_KEY") ?? DefaultLocalKey;
         var concurrency = args.Int("concurrency", 4, 1, 64);
+        var evidence = args.Flag("evidence");
         args.EnsureNoUnknown();
         if (!File.Exists(input))
         {
@@ -49,7 +53,8 @@ public sealed class ScanCommand : ISocCommand
             screen = (text, _) =>
             {
                 var v = analyzer.Analyze(text);
-                return Task.FromResult(new ScanResult(v.Decision.ToString().ToLowerInvariant(), v.DangerScore, v.RuleIds));
+                var findings = v.Findings.Select(f => new ScanFinding(f.RuleId, f.View, f.Evidence)).ToArray();
+                return Task.FromResult(new ScanResult(v.Decision.ToString().ToLowerInvariant(), v.DangerScore, v.RuleIds, findings));
             };
         }
         else
@@ -78,6 +83,10 @@ public sealed class ScanCommand : ISocCommand
                 obj["decision"] = r.Decision;
                 obj["dangerScore"] = r.DangerScore;
                 obj["ruleIds"] = new JsonArray(r.RuleIds.Select(x => (JsonNode?)JsonValue.Create(x)).ToArray());
+                if (evidence)
+                {
+                    obj["findings"] = new JsonArray(r.Findings.Select(f => (JsonNode?)new JsonObject { ["ruleId"] = f.RuleId, ["view"] = f.View, ["evidence"] = f.Evidence }).ToArray());
+                }
                 results[i] = obj;
             }).ConfigureAwait(false);
 
@@ -150,11 +159,17 @@ public sealed class ScanCommand : ISocCommand
             throw new HttpRequestException($"POST api/analyze answered {(int)response.StatusCode}: {body?["detail"] ?? body?["title"]}");
         }
 
+        var findings = body["findings"]!.AsArray()
+            .Select(f => new ScanFinding(f!["ruleId"]!.GetValue<string>(), f["view"]?.GetValue<string>() ?? "", f["evidence"]?.GetValue<string>() ?? ""))
+            .ToArray();
         return new ScanResult(
             body["decision"]!.GetValue<string>(),
             body["dangerScore"]!.GetValue<double>(),
-            body["findings"]!.AsArray().Select(f => f!["ruleId"]!.GetValue<string>()).Distinct(StringComparer.Ordinal).ToArray());
+            findings.Select(f => f.RuleId).Distinct(StringComparer.Ordinal).ToArray(),
+            findings);
     }
 
-    private sealed record ScanResult(string Decision, double DangerScore, IReadOnlyList<string> RuleIds);
+    private sealed record ScanResult(string Decision, double DangerScore, IReadOnlyList<string> RuleIds, IReadOnlyList<ScanFinding> Findings);
+
+    private sealed record ScanFinding(string RuleId, string View, string Evidence);
 }
