@@ -61,6 +61,48 @@ public sealed class ScanCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Scan_Evidence_WritesRuleViewAndEvidenceOfEveryFinding()
+    {
+        var plain = Path.Combine(_dir.FullName, "plain.jsonl");
+        var withEvidence = Path.Combine(_dir.FullName, "evidence.jsonl");
+        var input = WriteInput();
+
+        Assert.Equal(0, await CommandLine.RunAsync(["scan", "--in", input, "--out", plain]));
+        Assert.Equal(0, await CommandLine.RunAsync(["scan", "--in", input, "--out", withEvidence, "--evidence"]));
+
+        Assert.All(ReadOutput(plain), r => Assert.Null(r["findings"]));
+        var rows = ReadOutput(withEvidence);
+        var override1001 = rows[0]["findings"]!.AsArray().Select(f => f!.AsObject()).First(f => f["ruleId"]!.GetValue<string>() == "PI-1001");
+        Assert.Equal("canonical", override1001["view"]!.GetValue<string>());
+        Assert.Contains("ignore all previous instructions", override1001["evidence"]!.GetValue<string>(), StringComparison.OrdinalIgnoreCase);
+        Assert.Empty(rows[1]["findings"]!.AsArray());
+        Assert.Equal(
+            rows[2]["ruleIds"]!.AsArray().Select(x => x!.GetValue<string>()).Order(),
+            rows[2]["findings"]!.AsArray().Select(f => f!["ruleId"]!.GetValue<string>()).Distinct().Order());
+    }
+
+    [Fact]
+    public async Task Scan_EvidenceThroughHttpApi_MatchesOfflineFindings()
+    {
+        await using var host = await DevHostInstance.StartAsync();
+        var offline = Path.Combine(_dir.FullName, "offline.jsonl");
+        var online = Path.Combine(_dir.FullName, "online.jsonl");
+        var input = WriteInput();
+
+        Assert.Equal(0, await CommandLine.RunAsync(["scan", "--in", input, "--out", offline, "--evidence"]));
+        Assert.Equal(0, await CommandLine.RunAsync(["scan", "--in", input, "--out", online, "--evidence", "--url", host.BaseAddress.ToString(), "--api-key", DevHostInstance.ApiKey]));
+
+        static IEnumerable<string> Keys(JsonObject row) =>
+            row["findings"]!.AsArray().Select(f => $"{f!["ruleId"]}|{f["view"]}|{f["evidence"]}").Order();
+        var off = ReadOutput(offline);
+        var on = ReadOutput(online);
+        for (var i = 0; i < off.Count; i++)
+        {
+            Assert.Equal(Keys(off[i]), Keys(on[i]));
+        }
+    }
+
+    [Fact]
     public async Task Scan_LineWithoutText_ReportsItAndExitsNonZero()
     {
         var input = Path.Combine(_dir.FullName, "bad.jsonl");
