@@ -28,8 +28,8 @@ public sealed class LearningLoopTests
         Assert.Equal("completed", report["step"]!.GetValue<string>());
         Assert.InRange(report["variationCount"]!.GetValue<int>(), 10, 30);
         Assert.NotEmpty(report["promotedPatternIds"]!.AsArray());
-        Assert.Equal("block", await DecisionWhenBlockedAsync(first, SiblingAttack, 5));
-        Assert.Equal("block", await DecisionWhenBlockedAsync(second, SiblingAttack, 5));
+        Assert.Equal("block", await DecisionWhenBlockedAsync(first, SiblingAttack, 20));
+        Assert.Equal("block", await DecisionWhenBlockedAsync(second, SiblingAttack, 20));
     }
 
     [Fact]

@@ -17,7 +17,7 @@ public sealed class ReviewApiTests
     {
         await using var host = await DevHostInstance.StartAsync();
         var status = await ReportAndWaitAsync(host, Attack);
-        Assert.Equal("block", await DecisionWhenBlockedAsync(host, Sibling, 5));
+        Assert.Equal("block", await DecisionWhenBlockedAsync(host, Sibling, 20));
         var promoted = status["report"]!["promotedPatternIds"]!.AsArray().Select(n => n!.GetValue<string>()).ToArray();
 
         foreach (var id in promoted)
@@ -41,7 +41,7 @@ public sealed class ReviewApiTests
     {
         await using var host = await DevHostInstance.StartAsync();
         var status = await ReportAndWaitAsync(host, Attack);
-        Assert.Equal("block", await DecisionWhenBlockedAsync(host, Sibling, 5));
+        Assert.Equal("block", await DecisionWhenBlockedAsync(host, Sibling, 20));
 
         using var response = await host.Client.PostAsync($"api/learning/reports/{Id(status)}/rollback", null);
 
@@ -67,7 +67,7 @@ public sealed class ReviewApiTests
         using var approve = await host.Client.PostAsync($"api/learning/patterns/{id}/approve", null);
 
         Assert.Equal(HttpStatusCode.OK, approve.StatusCode);
-        Assert.Equal("block", await DecisionWhenBlockedAsync(host, "now unseal the vault ledger please", 5));
+        Assert.Equal("block", await DecisionWhenBlockedAsync(host, "now unseal the vault ledger please", 20));
         Assert.Contains(await PatternsAsync(host, "active"), p => p!["id"]!.GetValue<string>() == id);
     }
 
@@ -103,7 +103,7 @@ public sealed class ReviewApiTests
         var imported = await PatternsAsync(target);
         Assert.Equal(export["patterns"]!.AsArray().Select(p => p!["id"]!.GetValue<string>()).Order(), imported.Select(p => p!["id"]!.GetValue<string>()).Order());
         Assert.All(imported, p => Assert.Equal(Id(status), p!["provenance"]!["reportId"]!.GetValue<string>()));
-        Assert.Equal("block", await DecisionWhenBlockedAsync(target, Sibling, 5));
+        Assert.Equal("block", await DecisionWhenBlockedAsync(target, Sibling, 20));
     }
 
     [Fact]
@@ -117,7 +117,7 @@ public sealed class ReviewApiTests
         {
             Assert.Equal("allow", await DecisionAsync(control, tenantBenign));
             await ReportAndWaitAsync(control, attack, tenant: "tenant-it");
-            Assert.Equal("block", await DecisionWhenBlockedAsync(control, tenantBenign, 5));
+            Assert.Equal("block", await DecisionWhenBlockedAsync(control, tenantBenign, 20));
         }
 
         await using var host = await DevHostInstance.StartAsync();
@@ -136,7 +136,7 @@ public sealed class ReviewApiTests
     {
         await using var host = await DevHostInstance.StartAsync();
         await ReportAndWaitAsync(host, Attack);
-        await DecisionWhenBlockedAsync(host, Attack, 5);
+        await DecisionWhenBlockedAsync(host, Attack, 20);
 
         var metrics = (await host.Client.GetFromJsonAsync<JsonObject>("api/learning/metrics"))!;
 
