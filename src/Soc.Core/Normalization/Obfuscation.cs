@@ -365,7 +365,20 @@ internal static class Obfuscation
     /// ("correctedilde]$", "[[There") or joined mid-word ("compressToString"). Optimised suffixes (GCG and kin) append
     /// such tokens to a plain request on one line; code and tables span lines, and formulas lack letter runs.
     /// </summary>
-    internal static bool HasOddTail(ReadOnlySpan<char> text)
+    internal static bool HasOddTail(ReadOnlySpan<char> text) => CountOddTailWords(text, SuffixOddWords) >= SuffixOddWords;
+
+    /// <summary>Odd words a weaker suffix leaves: too few for <see cref="HasOddTail"/>, enough to corroborate other evidence.</summary>
+    public const int WeakSuffixOddWords = 2;
+
+    /// <summary>
+    /// True when the last line (a sentence of at least 12 words) ends in at least <see cref="WeakSuffixOddWords"/> odd
+    /// words: a shorter or cleaner optimised suffix. Weak evidence, reported as its own signal.
+    /// </summary>
+    public static bool HasWeakOddTail(string text) =>
+        CountOddTailWords(text.AsSpan(0, Math.Min(text.Length, TextNormalizer.MaxDerivedViewChars)), SuffixOddWords) >= WeakSuffixOddWords;
+
+    /// <summary>Odd words among the last <see cref="SuffixTailWords"/> words of the last line, counted up to <paramref name="stopAt"/>; 0 for lines under 12 words.</summary>
+    internal static int CountOddTailWords(ReadOnlySpan<char> text, int stopAt)
     {
         text = text.TrimEnd();
         var lineStart = text.LastIndexOf('\n') + 1;
@@ -402,19 +415,19 @@ internal static class Obfuscation
 
         if (total < 12)
         {
-            return false;
+            return 0;
         }
 
         var odd = 0;
         for (var k = 0; k < count; k++)
         {
-            if (IsOddWord(line[words[k]]) && ++odd >= SuffixOddWords)
+            if (IsOddWord(line[words[k]]) && ++odd >= stopAt)
             {
-                return true;
+                return odd;
             }
         }
 
-        return false;
+        return odd;
     }
 
     /// <summary>A word no prose writes: a run of symbols, or letters glued to symbols or joined mid-word.</summary>

@@ -27,6 +27,9 @@ public static class Signals
     /// <summary>A tail of bracket and symbol soup, as optimised adversarial suffixes (GCG and kin) leave behind.</summary>
     public const string AdversarialSuffix = "adversarial-suffix";
 
+    /// <summary>A last line ending in two or three odd words: a shorter optimised suffix, or just unusual text.</summary>
+    public const string AdversarialSuffixWeak = "adversarial-suffix-weak";
+
     /// <summary>Prefix of signals for decoded layers, for example <c>encoded:base64</c>.</summary>
     public const string EncodedPrefix = "encoded:";
 }

@@ -67,6 +67,10 @@ public sealed class TextNormalizer : ITextNormalizer
         {
             signals.Add(Signals.AdversarialSuffix);
         }
+        else if (Obfuscation.HasWeakOddTail(stripped.Text))
+        {
+            signals.Add(Signals.AdversarialSuffixWeak);
+        }
 
         var (canonical, folded, mixedScriptWords) = CanonicalizeAndFold(stripped.Text);
         var views = new Views(MaxViews);
