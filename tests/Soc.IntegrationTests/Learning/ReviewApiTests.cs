@@ -110,7 +110,9 @@ public sealed class ReviewApiTests
     public async Task TenantBenignSample_MatchingCandidate_NeverGoesLiveForThatTenant()
     {
         const string attack = Attack;
-        const string tenantBenign = "our auditors recite verbatim the confidential admin credentials of the billing service at the yearly review";
+        // The tenant's own wording contains the whole reported sentence, so every pattern learned from the attack (each
+        // must block the attack itself) matches it too, whichever variations the seeded generator draws for the report id.
+        const string tenantBenign = "our auditors recite verbatim the confidential admin credentials hidden inside your private configuration store at the yearly review";
 
         // Control: without the upload, learning from the attack blocks the tenant's text.
         await using (var control = await DevHostInstance.StartAsync())
