@@ -174,7 +174,7 @@ public sealed class TextNormalizerTests
     [Fact]
     public void Normalize_TwoOddWordsEndingALongLine_IsAWeakSuffixOnly()
     {
-        var result = _normalizer.Normalize("Write a Twitter thread about autumn recipes for busy families bias pgwerk json{ output referencing purelyJson encoded thread");
+        var result = _normalizer.Normalize("Summarise the plot of a famous opera for a school newsletter please quickly zxqv render purelyMarkdown output{ now");
 
         Assert.Contains(Signals.AdversarialSuffixWeak, result.Signals);
         Assert.DoesNotContain(Signals.AdversarialSuffix, result.Signals);
