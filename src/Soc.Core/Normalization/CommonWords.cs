@@ -14,6 +14,17 @@ internal static class CommonWords
         "go", "me", "when", "make", "can", "like", "time", "no", "just", "him", "know", "take", "is", "are", "was",
         "your", "now", "any", "tell", "give", "how", "ignore", "previous", "instructions", "system", "prompt", "password",
         "secret", "reveal", "print", "show", "rules", "forget", "above", "must", "should", "then", "than", "new", "its",
+        // German, French, Spanish, Portuguese, Italian, Dutch, Polish and Croatian function words and override verbs, so
+        // that rot13 or reversed text in those languages is decoded too.
+        "der", "die", "das", "und", "ist", "nicht", "ich", "du", "ein", "eine", "zu", "mit", "auf", "den", "dem", "mir",
+        "alle", "alles", "vorherigen", "anweisungen", "vergiss", "ignoriere", "gib", "sag", "sage", "passwort", "wie",
+        "was", "wenn", "aber", "oder", "auch", "nur", "jetzt", "le", "la", "les", "de", "des", "et", "est", "un", "une",
+        "je", "tu", "il", "elle", "nous", "vous", "pas", "que", "qui", "pour", "dans", "sur", "avec", "tes", "tous",
+        "toutes", "oublie", "mot", "passe", "dis", "moi", "el", "los", "las", "es", "una", "yo", "por", "para", "con",
+        "del", "todas", "todos", "instrucciones", "anteriores", "olvida", "ignora", "dime", "os", "um", "uma", "eu",
+        "nao", "com", "tudo", "esqueca", "lo", "gli", "di", "che", "non", "per", "tutte", "istruzioni", "precedenti",
+        "dimentica", "het", "een", "vorige", "instructies", "negeer", "vergeet", "wszystkie", "instrukcje",
+        "poprzednie", "sve", "instrukcije", "zaboravi", "todo", "solo", "en", "siguiente", "dices", "tienes", "sabes",
     ], StringComparer.Ordinal);
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Lookup = Words.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -37,6 +48,12 @@ internal static class CommonWords
             while (i < end && char.IsAsciiLetterLower(text[i]))
             {
                 i++;
+            }
+
+            // Letters glued to digits are leetspeak fragments ("r3n3w4bl3"), not words of any language.
+            if ((start > 0 && char.IsAsciiDigit(text[start - 1])) || (i < end && char.IsAsciiDigit(text[i])))
+            {
+                continue;
             }
 
             var length = i - start;

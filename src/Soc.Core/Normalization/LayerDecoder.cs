@@ -52,13 +52,14 @@ internal static class LayerDecoder
         var (plain, rot, reversed, words) = CommonWords.Count(lower, maxOutputChars);
         if (words >= 3)
         {
-            // Decoding must reveal clearly more ordinary English than the text shows as written.
-            if (rot >= 2 && rot > 2 * plain && rot * 4 >= words)
+            // Decoding must reveal clearly more ordinary words than the text shows as written: a quarter of the words, or
+            // a sixth when at least three (a short request followed by a long optimised suffix).
+            if (rot >= 2 && rot > 2 * plain && (rot * 4 >= words || (rot >= 3 && rot * 6 >= words)))
             {
                 layers.Add((Rot13, Rot13Text(text, maxOutputChars)));
             }
 
-            if (reversed >= 2 && reversed > 2 * plain && reversed * 4 >= words)
+            if (reversed >= 2 && reversed > 2 * plain && (reversed * 4 >= words || (reversed >= 3 && reversed * 6 >= words)))
             {
                 layers.Add((Reversed, ReverseText(text, maxOutputChars)));
             }

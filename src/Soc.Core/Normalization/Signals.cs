@@ -30,6 +30,12 @@ public static class Signals
     /// <summary>A last line ending in two or three odd words: a shorter optimised suffix, or just unusual text.</summary>
     public const string AdversarialSuffixWeak = "adversarial-suffix-weak";
 
+    /// <summary>
+    /// The message as a whole is disguised: most of its letters stand alone (spaced or dotted out) or most of its words
+    /// are leetspeak. Nobody writes a long message that way except to slip past filters, so this is evidence on its own.
+    /// </summary>
+    public const string ObfuscatedMessage = "obfuscated-message";
+
     /// <summary>Prefix of signals for decoded layers, for example <c>encoded:base64</c>.</summary>
     public const string EncodedPrefix = "encoded:";
 }

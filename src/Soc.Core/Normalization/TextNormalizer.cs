@@ -108,6 +108,10 @@ public sealed class TextNormalizer : ITextNormalizer
         if (leet is not null && views.Add(LeetView, leet) && HasLeetWords(derivedBasis, leet))
         {
             signals.Add(Signals.Leetspeak);
+            if (IsMostlyLeet(derivedBasis, leet))
+            {
+                signals.Add(Signals.ObfuscatedMessage);
+            }
         }
 
         var collapsed = Obfuscation.CollapseSpacedLetters(derivedBasis, _segmenter);
@@ -121,9 +125,15 @@ public sealed class TextNormalizer : ITextNormalizer
         if (collapsed is not null && views.Add(CollapsedView, collapsed))
         {
             signals.Add(Signals.SpacedLetters);
+            if (IsMostlySpacedOut(derivedBasis) && !signals.Contains(Signals.ObfuscatedMessage))
+            {
+                signals.Add(Signals.ObfuscatedMessage);
+            }
         }
 
-        DecodeLayers(stripped.Text, string.Empty, 1, views, signals);
+        // Full-width or other compatibility forms hide base64 and hex from the decoder: decode their NFKC form, which
+        // keeps the case that base64 needs (the canonical view is case-folded).
+        DecodeLayers(CompatibilityFolded(stripped.Text), string.Empty, 1, views, signals);
         if (stripped.TagText is { Length: >= 4 })
         {
             DecodeLayers(stripped.TagText, "tags+", 2, views, signals);
@@ -189,6 +199,93 @@ public sealed class TextNormalizer : ITextNormalizer
                 span[i] = fold != '\0' ? fold : char.IsWhiteSpace(c) ? ' ' : char.ToLowerInvariant(c);
             }
         });
+    }
+
+    private static string CompatibilityFolded(string text)
+    {
+        try
+        {
+            return text.IsNormalized(NormalizationForm.FormKC) ? text : text.Normalize(NormalizationForm.FormKC);
+        }
+        catch (ArgumentException)
+        {
+            return text;
+        }
+    }
+
+    /// <summary>Letters standing alone, from which a message counts as spaced or dotted out as a whole.</summary>
+    public const int MinSpacedOutLetters = 30;
+
+    /// <summary>Leetspeak words from which a message counts as written in leetspeak as a whole.</summary>
+    public const int MinLeetWords = 6;
+
+    /// <summary>
+    /// True when at least <see cref="MinSpacedOutLetters"/> letters stand alone and they are at least 60% of all runs of
+    /// letters: "i g n o r e   a l l ..." or "i.g.n.o.r.e" over the whole message, not an acronym or two.
+    /// </summary>
+    internal static bool IsMostlySpacedOut(string text)
+    {
+        var single = 0;
+        var runs = 0;
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (!char.IsLetter(text[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var start = i;
+            while (i < text.Length && char.IsLetter(text[i]))
+            {
+                i++;
+            }
+
+            runs++;
+            if (i - start == 1)
+            {
+                single++;
+            }
+        }
+
+        return single >= MinSpacedOutLetters && single * 5 >= runs * 3;
+    }
+
+    /// <summary>
+    /// True when at least <see cref="MinLeetWords"/> words, and at least 30% of all words, changed when leetspeak was
+    /// folded (<paramref name="after"/> is <paramref name="before"/> with leet characters replaced, same length).
+    /// </summary>
+    internal static bool IsMostlyLeet(string before, string after)
+    {
+        var words = 0;
+        var leetWords = 0;
+        var i = 0;
+        while (i < before.Length)
+        {
+            if (char.IsWhiteSpace(before[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var changed = false;
+            var letters = false;
+            while (i < before.Length && !char.IsWhiteSpace(before[i]))
+            {
+                changed |= i < after.Length && before[i] != after[i];
+                letters |= char.IsLetter(before[i]);
+                i++;
+            }
+
+            words++;
+            if (changed && letters)
+            {
+                leetWords++;
+            }
+        }
+
+        return leetWords >= MinLeetWords && leetWords * 10 >= words * 3;
     }
 
     private static bool HasLeetWords(string before, string after)
