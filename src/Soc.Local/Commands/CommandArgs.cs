@@ -19,7 +19,7 @@ public sealed class CommandArgs
     /// <summary>Options that take no value; everything else after <c>--x</c> takes the next word as its value.</summary>
     public static readonly HashSet<string> KnownFlags = new(StringComparer.Ordinal)
     {
-        "help", "h", "json", "wait", "verbose", "no-open", "quiet", "offline", "dry-run", "cross-source", "evidence",
+        "help", "h", "json", "wait", "verbose", "no-open", "quiet", "offline", "dry-run", "cross-source", "evidence", "obfuscation",
     };
 
     public static CommandArgs Parse(IEnumerable<string> argv)

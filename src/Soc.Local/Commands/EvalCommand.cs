@@ -40,7 +40,7 @@ public sealed class EvalCommand : ISocCommand
     public string Usage => """
         usage: soc eval [FILE_OR_DIR.jsonl ...] [--json] [--worst 10] [--model model.bin] [--cross-source | --kfold 5]
                         [--epochs 8] [--seed 1] [--bits 18] [--l2 0.0001] [--learning-rate 0.5] [--threshold 0.95]
-                        [--dump-outcomes FILE.jsonl]
+                        [--dump-outcomes FILE.jsonl] [--obfuscation]
 
           Runs the full engine (rules, learned patterns, classifier) in-process over every line
           {"text", "label": "attack"|"benign", "category", "source"}; a message counts as detected when it is flagged
@@ -51,8 +51,12 @@ public sealed class EvalCommand : ISocCommand
           --cross-source: for each file, trains the classifier on all other files (training options as soc train) and
           evaluates the engine with that model on the held-out file, so classifier figures only count unseen data.
           --kfold K: stratified K-fold over all lines (seeded by --seed): held-out figures for sources the model knows.
-          --dump-outcomes writes one JSON line per message (no text): file, a SHA-256 prefix of the text, category, label, classifier probability,
-          danger of the rules alone and the rule ids, to calibrate on held-out outcomes.
+          --dump-outcomes writes one JSON line per message (no text): file, a SHA-256 prefix of the text, category,
+          label, classifier probability, danger of the rules alone and the rule ids, to calibrate on held-out outcomes.
+          --obfuscation (not with --kfold or --cross-source): every attack the engine detects is disguised by each of
+          the 12 techniques of the obfuscation generator (homoglyphs, zero-width, spacing, dots, leetspeak,
+          full-width, base64, rot13, tag and variation-selector smuggling, random casing, reversed); reports the
+          share of copies still detected per technique and overall.
         """;
 
     public async Task<int> RunAsync(CommandArgs args, CancellationToken cancellationToken)
@@ -64,7 +68,13 @@ public sealed class EvalCommand : ISocCommand
         var folds = args.Int("kfold", 0, 0, 50);
         var training = TrainCommand.ReadOptions(args);
         var dumpPath = args.Option("dump-outcomes");
+        var obfuscation = args.Flag("obfuscation");
         args.EnsureNoUnknown();
+        if (obfuscation && (crossSource || folds > 0))
+        {
+            throw new CommandArgsException("option --obfuscation runs on the whole engine with one model: leave out --kfold and --cross-source.");
+        }
+
         var paths = args.Positionals.Count > 0 ? args.Positionals : [LabeledData.DefaultDevDirectory()];
         var files = LabeledData.ExpandPaths(paths);
         var (lines, invalid) = await LabeledData.LoadAsync(files, cancellationToken).ConfigureAwait(false);
@@ -100,8 +110,14 @@ public sealed class EvalCommand : ISocCommand
         }
         else
         {
-            var outcomes = Evaluate(CreateAnalyzer(model), model, lines, measureLatency: true, cancellationToken);
+            var analyzer = CreateAnalyzer(model);
+            var outcomes = Evaluate(analyzer, model, lines, measureLatency: true, cancellationToken);
             report = Summarise(outcomes, worst);
+            if (obfuscation)
+            {
+                var detected = outcomes.Where(o => o.Line.Example.IsAttack && o.Detected).Select(o => o.Line.Example.Text).ToArray();
+                report = report with { Obfuscation = ObfuscationReport(analyzer, detected, cancellationToken) };
+            }
         }
 
         if (dumpPath is not null)
@@ -112,6 +128,29 @@ public sealed class EvalCommand : ISocCommand
         report = report with { Mode = crossSource || folds > 0 ? report.Mode : modelPath ?? "embedded model", Files = files.Count, Lines = lines.Count, InvalidLines = invalid };
         Console.WriteLine(json ? JsonSerializer.Serialize(report, JsonOptions) : FormatTable(report));
         return invalid > 0 ? 1 : 0;
+    }
+
+    /// <summary>For every technique, how many obfuscated copies of the detected attacks are still flagged or blocked.</summary>
+    internal static IReadOnlyList<ObfuscationRow> ObfuscationReport(IThreatAnalyzer analyzer, IReadOnlyList<string> detectedAttacks, CancellationToken cancellationToken)
+    {
+        var rows = new List<ObfuscationRow>();
+        foreach (var (name, apply) in ObfuscationGenerator.Techniques)
+        {
+            var still = 0;
+            foreach (var text in detectedAttacks)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (analyzer.Analyze(apply(text)).ThreatDetected)
+                {
+                    still++;
+                }
+            }
+
+            rows.Add(new ObfuscationRow(name, detectedAttacks.Count, still));
+        }
+
+        rows.Add(new ObfuscationRow("all techniques", rows.Sum(r => r.Copies), rows.Sum(r => r.StillDetected)));
+        return rows;
     }
 
     /// <summary>The normaliser the engine uses, from the same wiring.</summary>
@@ -290,6 +329,19 @@ public sealed class EvalCommand : ISocCommand
             }
         }
 
+        if (r.Obfuscation is { Count: > 0 } obf)
+        {
+            sb.AppendLine();
+            sb.AppendLine("obfuscated copies of the detected attacks (share still flagged or blocked):");
+            sb.AppendLine();
+            sb.AppendLine("| technique | copies | still detected | share |");
+            sb.AppendLine("|---|---:|---:|---:|");
+            foreach (var o in obf)
+            {
+                sb.AppendLine(CultureInfo.InvariantCulture, $"| {o.Technique} | {o.Copies} | {o.StillDetected} | {Pct(o.Share)} |");
+            }
+        }
+
         Group(sb, "per source file", r.BySource);
         Group(sb, "per category", r.ByCategory);
         Examples(sb, "worst misses (attacks allowed, lowest danger first)", r.WorstMisses);
@@ -412,6 +464,12 @@ public sealed class EvalCommand : ISocCommand
         }
     }
 
+    /// <summary>One obfuscation technique applied to every detected attack.</summary>
+    internal sealed record ObfuscationRow(string Technique, int Copies, int StillDetected)
+    {
+        public double Share => Copies == 0 ? 0 : (double)StillDetected / Copies;
+    }
+
     internal sealed record EvalReport
     {
         public string Mode { get; init; } = "embedded model";
@@ -433,6 +491,8 @@ public sealed class EvalCommand : ISocCommand
         public LatencyReport? Latency { get; init; }
 
         public IReadOnlyList<HeldOutMetrics>? CrossSource { get; init; }
+
+        public IReadOnlyList<ObfuscationRow>? Obfuscation { get; init; }
 
         /// <summary>Every message's outcome, for <c>--dump-outcomes</c>; never serialised with the report.</summary>
         [JsonIgnore]

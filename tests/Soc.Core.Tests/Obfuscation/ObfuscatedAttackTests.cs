@@ -1,3 +1,4 @@
+using Soc.Core.Evaluation;
 using Xunit.Abstractions;
 using Soc.Core.Detection;
 

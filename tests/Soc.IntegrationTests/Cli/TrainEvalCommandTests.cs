@@ -97,6 +97,37 @@ public sealed class TrainEvalCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Eval_Obfuscation_ReportsEveryTechniqueOverTheDetectedAttacks()
+    {
+        var (code, output) = await RunAsync("eval", _dir, "--json", "--obfuscation");
+
+        Assert.Equal(0, code);
+        var report = JsonNode.Parse(output)!;
+        var rows = report["obfuscation"]!.AsArray().Select(r => r!).ToArray();
+        Assert.Equal(13, rows.Length);
+        Assert.Equal("all techniques", rows[^1]["technique"]!.GetValue<string>());
+        var detectedAttacks = rows[0]["copies"]!.GetValue<int>();
+        Assert.InRange(detectedAttacks, 1, 7);
+        Assert.All(rows[..^1], r =>
+        {
+            Assert.Equal(detectedAttacks, r["copies"]!.GetValue<int>());
+            Assert.InRange(r["stillDetected"]!.GetValue<int>(), 0, detectedAttacks);
+        });
+        Assert.Equal(12 * detectedAttacks, rows[^1]["copies"]!.GetValue<int>());
+        Assert.Equal(rows[..^1].Sum(r => r["stillDetected"]!.GetValue<int>()), rows[^1]["stillDetected"]!.GetValue<int>());
+        Assert.Contains(rows, r => r["technique"]!.GetValue<string>() == "base64" && r["stillDetected"]!.GetValue<int>() == detectedAttacks);
+    }
+
+    [Fact]
+    public async Task Eval_ObfuscationWithKFold_IsAUsageError()
+    {
+        var (code, output) = await RunAsync("eval", _dir, "--kfold", "2", "--obfuscation");
+
+        Assert.Equal(2, code);
+        Assert.DoesNotContain("obfuscated copies", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Eval_DumpOutcomes_WritesOneLinePerMessageWithoutText()
     {
         var dump = Path.Combine(_dir, "outcomes.json");

@@ -1,12 +1,12 @@
 using System.Text;
 
-namespace Soc.Core.Tests.Obfuscation;
+namespace Soc.Core.Evaluation;
 
 /// <summary>
 /// Produces obfuscated copies of a text the way attackers disguise prompts: look-alike letters, invisible characters,
 /// spacing, leetspeak, full-width forms, encodings and smuggling channels. Deterministic for a given seed.
 /// </summary>
-internal static class ObfuscationGenerator
+public static class ObfuscationGenerator
 {
     public static readonly IReadOnlyList<(string Name, Func<string, string> Apply)> Techniques =
     [
