@@ -289,12 +289,25 @@ internal static class Obfuscation
 
     private static bool IsSymbol(char c) => c is '{' or '}' or '[' or ']' or '(' or ')' or '<' or '>' or '`' or '$' or '\\' or '|' or '^' or '~' or '=' or '@';
 
+    /// <summary>How strongly a text looks like it carries an optimised adversarial suffix.</summary>
+    public enum SuffixStrength
+    {
+        None,
+
+        /// <summary>A long last line ending in <see cref="WeakSuffixOddWords"/> to <see cref="SuffixOddWords"/> - 1 odd words.</summary>
+        Weak,
+
+        /// <summary>Symbol soup with unbalanced brackets, or a last line ending in <see cref="SuffixOddWords"/> odd words.</summary>
+        Strong,
+    }
+
     /// <summary>
-    /// True when the text carries symbol soup typical of optimised adversarial suffixes: several clusters of two or
-    /// more symbols and brackets that do not balance, or fewer of them with words glued mid-token. Code balances its
-    /// brackets; markdown and emoticons rarely cluster.
+    /// Strong when the text carries symbol soup typical of optimised adversarial suffixes: several clusters of two or
+    /// more symbols and brackets that do not balance, or fewer of them with words glued mid-token, or a last line ending
+    /// in odd words (<see cref="HasOddTail"/>); weak when that last line ends in only two or three odd words. Code
+    /// balances its brackets; markdown and emoticons rarely cluster. The odd words of the tail are counted once.
     /// </summary>
-    public static bool LooksLikeAdversarialSuffix(string text)
+    public static SuffixStrength ClassifySuffix(string text)
     {
         const int MaxDepth = 64;
         Span<char> stack = stackalloc char[MaxDepth];
@@ -350,7 +363,13 @@ internal static class Obfuscation
 
         var open = unbalanced + depth;
         // Optimised suffixes also glue words mid-token ("argueRIPT", "compressToString").
-        return (clusters >= 2 && open >= 3) || (clusters >= 1 && open >= 2 && camelJoins >= 2) || HasOddTail(text.AsSpan(0, end));
+        if ((clusters >= 2 && open >= 3) || (clusters >= 1 && open >= 2 && camelJoins >= 2))
+        {
+            return SuffixStrength.Strong;
+        }
+
+        var odd = CountOddTailWords(text.AsSpan(0, end), SuffixOddWords);
+        return odd >= SuffixOddWords ? SuffixStrength.Strong : odd >= WeakSuffixOddWords ? SuffixStrength.Weak : SuffixStrength.None;
     }
 
     /// <summary>Words of the last line an optimised suffix is looked for in.</summary>
@@ -369,13 +388,6 @@ internal static class Obfuscation
 
     /// <summary>Odd words a weaker suffix leaves: too few for <see cref="HasOddTail"/>, enough to corroborate other evidence.</summary>
     public const int WeakSuffixOddWords = 2;
-
-    /// <summary>
-    /// True when the last line (a sentence of at least 12 words) ends in at least <see cref="WeakSuffixOddWords"/> odd
-    /// words: a shorter or cleaner optimised suffix. Weak evidence, reported as its own signal.
-    /// </summary>
-    public static bool HasWeakOddTail(string text) =>
-        CountOddTailWords(text.AsSpan(0, Math.Min(text.Length, TextNormalizer.MaxDerivedViewChars)), SuffixOddWords) >= WeakSuffixOddWords;
 
     /// <summary>Odd words among the last <see cref="SuffixTailWords"/> words of the last line, counted up to <paramref name="stopAt"/>; 0 for lines under 12 words.</summary>
     internal static int CountOddTailWords(ReadOnlySpan<char> text, int stopAt)

@@ -63,16 +63,17 @@ public sealed class TextNormalizer : ITextNormalizer
             signals.Add(Signals.BidiControls);
         }
 
-        if (Obfuscation.LooksLikeAdversarialSuffix(stripped.Text))
+        switch (Obfuscation.ClassifySuffix(stripped.Text))
         {
-            signals.Add(Signals.AdversarialSuffix);
-        }
-        else if (Obfuscation.HasWeakOddTail(stripped.Text))
-        {
-            signals.Add(Signals.AdversarialSuffixWeak);
+            case Obfuscation.SuffixStrength.Strong:
+                signals.Add(Signals.AdversarialSuffix);
+                break;
+            case Obfuscation.SuffixStrength.Weak:
+                signals.Add(Signals.AdversarialSuffixWeak);
+                break;
         }
 
-        var (canonical, folded, mixedScriptWords) = CanonicalizeAndFold(stripped.Text);
+        var (canonical, folded, mixedScriptWords, nfkc) = CanonicalizeAndFold(stripped.Text);
         var views = new Views(MaxViews);
         views.Add(CanonicalView, canonical);
         if (!ReferenceEquals(stripped.Text, scanned))
@@ -133,7 +134,7 @@ public sealed class TextNormalizer : ITextNormalizer
 
         // Full-width or other compatibility forms hide base64 and hex from the decoder: decode their NFKC form, which
         // keeps the case that base64 needs (the canonical view is case-folded).
-        DecodeLayers(CompatibilityFolded(stripped.Text), string.Empty, 1, views, signals);
+        DecodeLayers(nfkc, string.Empty, 1, views, signals);
         if (stripped.TagText is { Length: >= 4 })
         {
             DecodeLayers(stripped.TagText, "tags+", 2, views, signals);
@@ -157,7 +158,7 @@ public sealed class TextNormalizer : ITextNormalizer
         foreach (var (kind, decoded) in layers)
         {
             var name = DecodedPrefix + prefix + kind;
-            var (canonical, folded, _) = CanonicalizeAndFold(InvisibleChars.Strip(decoded).Text);
+            var (canonical, folded, _, _) = CanonicalizeAndFold(InvisibleChars.Strip(decoded).Text);
             if (!views.Add(name, folded ?? canonical))
             {
                 continue;
@@ -199,18 +200,6 @@ public sealed class TextNormalizer : ITextNormalizer
                 span[i] = fold != '\0' ? fold : char.IsWhiteSpace(c) ? ' ' : char.ToLowerInvariant(c);
             }
         });
-    }
-
-    private static string CompatibilityFolded(string text)
-    {
-        try
-        {
-            return text.IsNormalized(NormalizationForm.FormKC) ? text : text.Normalize(NormalizationForm.FormKC);
-        }
-        catch (ArgumentException)
-        {
-            return text;
-        }
     }
 
     /// <summary>Letters standing alone, from which a message counts as spaced or dotted out as a whole.</summary>
@@ -305,9 +294,10 @@ public sealed class TextNormalizer : ITextNormalizer
 
     /// <summary>
     /// One pass over the NFKC form giving the canonical text and, when look-alike letters occur, the same text with
-    /// them folded to Latin (null otherwise), plus how many words mix Latin letters with look-alikes.
+    /// them folded to Latin (null otherwise), plus how many words mix Latin letters with look-alikes, and the NFKC form
+    /// itself (case kept, for the layer decoder).
     /// </summary>
-    private static (string Canonical, string? Folded, int MixedScriptWords) CanonicalizeAndFold(string text)
+    private static (string Canonical, string? Folded, int MixedScriptWords, string Nfkc) CanonicalizeAndFold(string text)
     {
         string nfkc;
         try
@@ -412,7 +402,7 @@ public sealed class TextNormalizer : ITextNormalizer
 
         var canonicalText = canonical.ToString();
         var foldedText = folded?.ToString();
-        return (canonicalText, foldedText == canonicalText ? null : foldedText, mixedWords);
+        return (canonicalText, foldedText == canonicalText ? null : foldedText, mixedWords, nfkc);
     }
 
     /// <summary>The views of one message, without repeats and at most <see cref="MaxViews"/>.</summary>
