@@ -14,6 +14,18 @@ internal static class CommonWords
         "go", "me", "when", "make", "can", "like", "time", "no", "just", "him", "know", "take", "is", "are", "was",
         "your", "now", "any", "tell", "give", "how", "ignore", "previous", "instructions", "system", "prompt", "password",
         "secret", "reveal", "print", "show", "rules", "forget", "above", "must", "should", "then", "than", "new", "its",
+        // More of the most frequent English words, so that short rot13 or reversed requests decode too.
+        "write", "stop", "answer", "question", "questions", "describe", "explain", "provide", "create", "list",
+        "steps", "step", "people", "use", "using", "way", "ways", "help", "want", "need", "please", "story",
+        "character", "other", "related", "code", "every", "always", "never", "only", "more", "most", "some", "these",
+        "those", "here", "where", "why", "after", "before", "into", "over", "also", "been", "were", "has", "had",
+        "did", "does", "could", "may", "might", "first", "each", "many", "much", "very", "well", "good", "best",
+        "user", "users", "response", "reply", "message", "word", "words", "following", "information", "instruction",
+        "data", "file", "script", "role", "act", "pretend", "mode", "developer", "unfiltered", "illegal", "hate",
+        "kill", "guide", "detailed", "detail", "persuasive", "article", "post", "letter", "email", "world", "life",
+        "someone", "person", "without", "against", "because", "while", "through", "under", "between", "again", "ai",
+        "assistant", "model", "chatgpt", "game", "play", "player", "human", "humans", "called", "named", "name",
+        "answers", "responses",
         // German, French, Spanish, Portuguese, Italian, Dutch, Polish and Croatian function words and override verbs, so
         // that rot13 or reversed text in those languages is decoded too.
         "der", "die", "das", "und", "ist", "nicht", "ich", "du", "ein", "eine", "zu", "mit", "auf", "den", "dem", "mir",

@@ -13,6 +13,9 @@ public sealed class WordSegmenter
     public const int MaxRunChars = 2_048;
 
     private const int MaxWordChars = 24;
+
+    /// <summary>Unknown letters up to this many stay on the word before them as a suffix.</summary>
+    private const int MaxSuffixChars = 2;
     private readonly Node _root = new();
 
     public WordSegmenter(IEnumerable<string> vocabulary)
@@ -106,14 +109,29 @@ public sealed class WordSegmenter
         var start = 0;
         for (var k = cuts.Count - 1; k >= 0; k--)
         {
-            // An unknown letter or digit sticks to the word before it ("instruction" + "s", "base" + "64"), so stems still match.
-            if (start > 0 && !guessed[cuts[k]])
+            var end = cuts[k];
+            if (guessed[end])
+            {
+                // A run of unknown letters or digits is one piece: up to MaxSuffixChars it sticks to the word before
+                // it ("instruction" + "s", "base" + "64"), so stems still match; a longer one is a word of its own
+                // ("hate" + "trump").
+                while (k > 0 && guessed[cuts[k - 1]])
+                {
+                    end = cuts[--k];
+                }
+
+                if (start > 0 && end - start > MaxSuffixChars)
+                {
+                    sb.Append(' ');
+                }
+            }
+            else if (start > 0)
             {
                 sb.Append(' ');
             }
 
-            sb.Append(run, start, cuts[k] - start);
-            start = cuts[k];
+            sb.Append(run, start, end - start);
+            start = end;
         }
 
         void Relax(int i, int j, int u, int w, bool isGuess)
