@@ -74,7 +74,25 @@ public sealed class PromotionGateTests
         var decisions = await Gate(store).EvaluateAsync(report, variations, candidates, CancellationToken.None);
 
         Assert.Equal(PatternStatus.Rejected, decisions[0].Status);
-        Assert.Contains("LP-existing", decisions[0].Reason, StringComparison.Ordinal);
+        Assert.Contains("live pattern LP-existing", decisions[0].Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Gate_DuplicateOfAPatternAwaitingReview_SaysItIsPendingNotLive()
+    {
+        var report = Report(PersonaJailbreak);
+        var variations = Variations(report);
+        var candidates = Extractor().Extract(report, variations);
+        var store = new InMemoryPatternStore();
+        var inner = candidates[0].Tokens.Take(3).ToArray();
+        store.Replace([new LearnedPattern("LP-waiting", inner, "jailbreak", Soc.Core.Detection.Severity.High, PatternStatus.PendingReview,
+            new PatternProvenance("old", "x", DateTimeOffset.UnixEpoch, 1, 0))]);
+
+        var decisions = await Gate(store).EvaluateAsync(report, variations, candidates, CancellationToken.None);
+
+        Assert.Equal(PatternStatus.Rejected, decisions[0].Status);
+        Assert.Contains("pending-review pattern LP-waiting", decisions[0].Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain("live", decisions[0].Reason, StringComparison.Ordinal);
     }
 
     [Fact]

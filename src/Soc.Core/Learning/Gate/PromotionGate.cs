@@ -243,7 +243,13 @@ public sealed partial class PromotionGate : IPromotionGate
         {
             if (Contains(c.Tokens, p.Tokens))
             {
-                return $"duplicate: live pattern {p.Id} already matches wherever this one would";
+                var state = p.Status switch
+                {
+                    PatternStatus.Active => "live",
+                    PatternStatus.Shadow => "shadow",
+                    _ => "pending-review",
+                };
+                return $"duplicate: {state} pattern {p.Id} already matches wherever this one would";
             }
         }
 
