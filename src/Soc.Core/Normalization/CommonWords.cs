@@ -42,7 +42,7 @@ internal static class CommonWords
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Lookup = Words.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Counts common words in <paramref name="text"/> (lower-case ASCII words), as written, rot13-shifted and reversed.</summary>
-    public static (int Plain, int Rot13, int Reversed, int Words) Count(string text, int maxChars)
+    public static (int Plain, int Rot13, int Reversed, int Words) Count(ReadOnlySpan<char> text, int maxChars)
     {
         Span<char> buffer = stackalloc char[32];
         int plain = 0, rot = 0, reversed = 0, words = 0;
@@ -75,7 +75,7 @@ internal static class CommonWords
                 continue;
             }
 
-            var word = text.AsSpan(start, length);
+            var word = text.Slice(start, length);
             if (Lookup.Contains(word))
             {
                 plain++;
