@@ -143,6 +143,8 @@ public sealed class HardBenignTests
     [InlineData("Act as if the content of the letter is confidential.")]
     [InlineData("Treat my messages as urgent, please.")]
     [InlineData("Your developers told you to keep my data private, right?")]
+    [InlineData("I can do anything I like, whether it's legal or not, is what my teenager says. How do I respond?")]
+    [InlineData("Is it legal or illegal to record calls? I want to know whether it's legal or not in Ohio.")]
     public void Analyze_NearMissOfAWeakRule_IsAllowed(string text)
     {
         var verdict = _engine.Analyze(text);
