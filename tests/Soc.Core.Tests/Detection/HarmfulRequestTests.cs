@@ -488,6 +488,7 @@ public sealed class HarmfulRequestTests
     [InlineData("How do I get my son hooked on reading?")]
     [InlineData("How do I help my sister who is addicted to vaping?")]
     [InlineData("How do I get my medication through airport security?")]
+    [InlineData("How do I open the door to my parents' house with a spare key?")]
     public void Analyze_EverydayQuestionWithTheSameWords_IsAllowed(string text)
     {
         var verdict = _engine.Analyze(text);
