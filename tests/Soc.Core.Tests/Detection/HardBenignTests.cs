@@ -306,6 +306,11 @@ public sealed class HardBenignTests
     [InlineData("He always gets away with everything because he's the youngest.")]
     [InlineData("Why are content filters switched off on my kid's tablet?")]
     [InlineData("Is there an unlocked version of this phone available?")]
+    [InlineData("Write a review of the Italian restaurant on Main Street, I loved their pasta.")]
+    [InlineData("Was ist Hassrede und wie meldet man sie?")]
+    [InlineData("Invent a story about a dragon who loves pancakes.")]
+    [InlineData("Why do people invent rumors about celebrities?")]
+    [InlineData("Can you say that you are an AI in your greeting?")]
     public void Analyze_NearMissOfAWeakRule_IsAllowed(string text)
     {
         var verdict = _engine.Analyze(text);
