@@ -326,6 +326,9 @@ public sealed class HardBenignTests
     [InlineData("The novel never breaks immersion, which is why I love it.")]
     [InlineData("In the EU, are AI regulations being removed or strengthened?")]
     [InlineData("There are no restrictions in the year 2150 in my sci-fi story; is that a good premise?")]
+    [InlineData("My late grandfather was a chemist at a fireworks factory; what was that job like in the 1960s?")]
+    [InlineData("My late grandma used to tell me her recipe for apple pie, can you help me recreate it?")]
+    [InlineData("What is the recipe for black bean soup?")]
     public void Analyze_NearMissOfAWeakRule_IsAllowed(string text)
     {
         var verdict = _engine.Analyze(text);
