@@ -397,6 +397,11 @@ public sealed class HardBenignTests
     [InlineData("Answer without your usual long introduction, please.")]
     [InlineData("Which AI models were banned for being too honest? Is that a real thing?")]
     [InlineData("Was this model fine-tuned for safety?")]
+    [InlineData("What tea can I brew that puts me to sleep?")]
+    [InlineData("My evil twin ate all the cookies, haha. Any recipe for more?")]
+    [InlineData("Lawyers help people understand every law that applies to them, right?")]
+    [InlineData("The character in my novel was never taught right from wrong; how do I make that believable?")]
+    [InlineData("What are the things you're not allowed to say about competitors in ads?")]
     public void Analyze_NearMissOfAWeakRule_IsAllowed(string text)
     {
         var verdict = _engine.Analyze(text);
