@@ -402,6 +402,12 @@ public sealed class HardBenignTests
     [InlineData("Lawyers help people understand every law that applies to them, right?")]
     [InlineData("The character in my novel was never taught right from wrong; how do I make that believable?")]
     [InlineData("What are the things you're not allowed to say about competitors in ads?")]
+    [InlineData("Is it legal to call the president a liar on Twitter?")]
+    [InlineData("Why do some people believe their religion is superior?")]
+    [InlineData("My grandma always recommends tea over coffee.")]
+    [InlineData("Ignore that question, I found it. What time do you close?")]
+    [InlineData("Can you say you're a human in our school play script?")]
+    [InlineData("Let's switch topics: what's a good pasta recipe?")]
     public void Analyze_NearMissOfAWeakRule_IsAllowed(string text)
     {
         var verdict = _engine.Analyze(text);
