@@ -40,7 +40,7 @@ public sealed class EvalCommand : ISocCommand
     public string Usage => """
         usage: soc eval [FILE_OR_DIR.jsonl ...] [--json] [--worst 10] [--model model.bin] [--cross-source | --kfold 5]
                         [--epochs 8] [--seed 1] [--bits 18] [--l2 0.0001] [--learning-rate 0.5] [--threshold 0.95]
-                        [--dump-outcomes FILE.jsonl] [--obfuscation]
+                        [--dump-outcomes FILE.jsonl] [--obfuscation] [--train-extra FILE_OR_DIR.jsonl ...]
 
           Runs the full engine (rules, learned patterns, classifier) in-process over every line
           {"text", "label": "attack"|"benign", "category", "source"}; a message counts as detected when it is flagged
@@ -57,6 +57,8 @@ public sealed class EvalCommand : ISocCommand
           the 12 techniques of the obfuscation generator (homoglyphs, zero-width, spacing, dots, leetspeak,
           full-width, base64, rot13, tag and variation-selector smuggling, random casing, reversed); reports the
           share of copies still detected per technique and overall.
+          --train-extra (with --kfold or --cross-source): more labelled lines added to every training split and never
+          scored, to measure whether extra training data helps on the held-out files.
         """;
 
     public async Task<int> RunAsync(CommandArgs args, CancellationToken cancellationToken)
@@ -69,7 +71,12 @@ public sealed class EvalCommand : ISocCommand
         var training = TrainCommand.ReadOptions(args);
         var dumpPath = args.Option("dump-outcomes");
         var obfuscation = args.Flag("obfuscation");
+        var extraPaths = args.Options("train-extra");
         args.EnsureNoUnknown();
+        if (extraPaths.Count > 0 && !crossSource && folds == 0)
+        {
+            throw new CommandArgsException("option --train-extra adds training data to --kfold or --cross-source: use it with one of them.");
+        }
         if (obfuscation && (crossSource || folds > 0))
         {
             throw new CommandArgsException("option --obfuscation runs on the whole engine with one model: leave out --kfold and --cross-source.");
@@ -82,6 +89,18 @@ public sealed class EvalCommand : ISocCommand
         {
             Console.Error.WriteLine("soc eval: no labelled lines.");
             return 1;
+        }
+
+        var extra = new List<LabeledExample>();
+        if (extraPaths.Count > 0)
+        {
+            var (extraLines, extraInvalid) = await LabeledData.LoadAsync(LabeledData.ExpandPaths(extraPaths), cancellationToken).ConfigureAwait(false);
+            if (extraInvalid > 0)
+            {
+                throw new CommandArgsException($"--train-extra: {extraInvalid} invalid lines.");
+            }
+
+            extra.AddRange(extraLines.Select(l => l.Example));
         }
 
         ClassifierModel model;
@@ -97,7 +116,7 @@ public sealed class EvalCommand : ISocCommand
         EvalReport report;
         if (crossSource)
         {
-            report = CrossSource(lines, training, cancellationToken);
+            report = CrossSource(lines, extra, training, cancellationToken);
         }
         else if (folds > 0)
         {
@@ -106,7 +125,7 @@ public sealed class EvalCommand : ISocCommand
                 throw new CommandArgsException("option --kfold needs at least 2 folds.");
             }
 
-            report = KFold(lines, folds, training, worst, cancellationToken);
+            report = KFold(lines, extra, folds, training, worst, cancellationToken);
         }
         else
         {
@@ -228,7 +247,7 @@ public sealed class EvalCommand : ISocCommand
     /// Stratified k-fold: lines are shuffled with the training seed and dealt to folds per label; each fold is scored by
     /// a model trained on the others. Sources appear on both sides, so this measures known sources, not new ones.
     /// </summary>
-    private static EvalReport KFold(IReadOnlyList<LabeledLine> lines, int folds, ClassifierTrainingOptions training, int worst, CancellationToken cancellationToken)
+    private static EvalReport KFold(IReadOnlyList<LabeledLine> lines, IReadOnlyList<LabeledExample> extra, int folds, ClassifierTrainingOptions training, int worst, CancellationToken cancellationToken)
     {
         var normalizer = CreateNormalizer();
         var fold = new int[lines.Count];
@@ -248,7 +267,7 @@ public sealed class EvalCommand : ISocCommand
         for (var f = 0; f < folds; f++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var train = Enumerable.Range(0, lines.Count).Where(i => fold[i] != f).Select(i => lines[i].Example).ToArray();
+            var train = Enumerable.Range(0, lines.Count).Where(i => fold[i] != f).Select(i => lines[i].Example).Concat(extra).ToArray();
             var test = Enumerable.Range(0, lines.Count).Where(i => fold[i] == f).Select(i => lines[i]).ToArray();
             if (test.Length == 0 || !train.Any(e => e.IsAttack) || !train.Any(e => !e.IsAttack))
             {
@@ -264,7 +283,7 @@ public sealed class EvalCommand : ISocCommand
         return Summarise(all, worst) with { Mode = $"{folds}-fold", Latency = null, CrossSource = rows };
     }
 
-    private static EvalReport CrossSource(IReadOnlyList<LabeledLine> lines, ClassifierTrainingOptions training, CancellationToken cancellationToken)
+    private static EvalReport CrossSource(IReadOnlyList<LabeledLine> lines, IReadOnlyList<LabeledExample> extra, ClassifierTrainingOptions training, CancellationToken cancellationToken)
     {
         var normalizer = CreateNormalizer();
         var sources = lines.Select(l => l.File).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
@@ -273,7 +292,7 @@ public sealed class EvalCommand : ISocCommand
         foreach (var source in sources)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var train = lines.Where(l => l.File != source).Select(l => l.Example).ToArray();
+            var train = lines.Where(l => l.File != source).Select(l => l.Example).Concat(extra).ToArray();
             var test = lines.Where(l => l.File == source).ToArray();
             if (!train.Any(e => e.IsAttack) || !train.Any(e => !e.IsAttack))
             {
