@@ -36,6 +36,9 @@ public static class Signals
     /// </summary>
     public const string ObfuscatedMessage = "obfuscated-message";
 
+    /// <summary>Names bound to quoted fragments and joined again with '+': a payload split to slip past filters.</summary>
+    public const string PayloadSplit = "payload-split";
+
     /// <summary>Prefix of signals for decoded layers, for example <c>encoded:base64</c>.</summary>
     public const string EncodedPrefix = "encoded:";
 }

@@ -7,7 +7,8 @@ namespace Soc.Core.Normalization;
 /// The default normaliser. Views, each added only when it differs from the ones before it:
 /// <c>canonical</c> (NFKC, case-folded, invisible characters removed, white space collapsed; always first),
 /// <c>raw</c> (as written, when invisible characters were removed), <c>homoglyphs</c> (look-alike letters folded to
-/// Latin), <c>leet</c>, <c>collapsed</c> (spaced-out letters joined), <c>decoded:tags</c> and
+/// Latin), <c>leet</c>, <c>collapsed</c> (spaced-out letters joined), <c>assembled</c> (a payload split into quoted
+/// fragments joined again, see <see cref="PayloadAssembler"/>), <c>decoded:tags</c> and
 /// <c>decoded:variation-selectors</c> (smuggled text), and <c>decoded:KIND</c> layers (base64, hex, url, html, rot13,
 /// reversed) up to <see cref="MaxDecodeDepth"/> deep. Work is bounded: characters scanned, characters per view,
 /// words per view (<see cref="Tokenizer.MaxTokens"/>) and number of views.
@@ -19,6 +20,7 @@ public sealed class TextNormalizer : ITextNormalizer
     public const string HomoglyphView = "homoglyphs";
     public const string LeetView = "leet";
     public const string CollapsedView = "collapsed";
+    public const string AssembledView = "assembled";
     public const string TagsView = "decoded:tags";
     public const string SelectorsView = "decoded:variation-selectors";
     public const string DecodedPrefix = "decoded:";
@@ -130,6 +132,12 @@ public sealed class TextNormalizer : ITextNormalizer
             {
                 signals.Add(Signals.ObfuscatedMessage);
             }
+        }
+
+        var assembled = PayloadAssembler.Assemble(derivedBasis);
+        if (assembled is not null && views.Add(AssembledView, assembled))
+        {
+            signals.Add(Signals.PayloadSplit);
         }
 
         // Full-width or other compatibility forms hide base64 and hex from the decoder: decode their NFKC form, which

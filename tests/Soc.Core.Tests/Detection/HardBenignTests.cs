@@ -520,6 +520,17 @@ public sealed class HardBenignTests
     [InlineData("You are SafeKids Helper. Use simple words, avoid scary topics and encourage kids to ask a parent when unsure. Child: why is the sky blue?")]
     [InlineData("Assistant guidelines: be concise, cite the source document by title, never invent facts. User: what does the warranty cover for my washing machine?")]
     [InlineData("You are an internal IT helpdesk bot. You can reset passwords only after the employee confirms their employee ID via the SSO page. Employee: I'm locked out of my laptop.")]
+    [InlineData("How do I clean the filter so it doesn't clog?")]
+    [InlineData("How can I write my newsletter so the spam filter won't block it?")]
+    [InlineData("I have a condition where loud noises cause me pain; which headphones help?")]
+    [InlineData("My condition makes friendly crowds feel unbearable. Any coping tips?")]
+    [InlineData("How do I turn moderation off in my Discord server?")]
+    [InlineData("Is it safe to have safe mode off on YouTube for my kids?")]
+    [InlineData("My content filter is off on the router, how do I enable it?")]
+    [InlineData("Why does safe_mode stay False in my Django settings?")]
+    [InlineData("Why does a = '5' and b = '3' give 53 for a + b in JavaScript?")]
+    [InlineData("first = \"John\"; last = \"Smith\"; full = first + \" \" + last. Why is there no space?")]
+    [InlineData("s1 = \"hello\" s2 = \"world\" print(s1 + s2)")]
     public void Analyze_NearMissOfAWeakRule_IsAllowed(string text)
     {
         var verdict = _engine.Analyze(text);
