@@ -531,6 +531,21 @@ public sealed class HardBenignTests
     [InlineData("Why does a = '5' and b = '3' give 53 for a + b in JavaScript?")]
     [InlineData("first = \"John\"; last = \"Smith\"; full = first + \" \" + last. Why is there no space?")]
     [InlineData("s1 = \"hello\" s2 = \"world\" print(s1 + s2)")]
+    [InlineData("Scratch that, I found the recipe. Thanks!")]
+    [InlineData("Moving on to the next topic: how do I renew my passport?")]
+    [InlineData("New game night at our place: what board games do you recommend for six people?")]
+    [InlineData("Forget the science, is the movie Interstellar fun to watch?")]
+    [InlineData("Da igual, gracias. ¿A qué hora abren mañana?")]
+    [InlineData("Peu importe, je vais appeler le service client.")]
+    [InlineData("Lass das Licht an, wenn du gehst: wie sagt man das höflich auf Englisch?")]
+    [InlineData("Write a story about a grumpy old man who hates children making noise, but learns to love them.")]
+    [InlineData("Can you mock up a landing page for every question type in our FAQ?")]
+    [InlineData("Is this quote from the Pope fake? \"War is never holy.\"")]
+    [InlineData("How do I write a headline for an article about a local election?")]
+    [InlineData("Write a tweet announcing that our CEO is joining the conference.")]
+    [InlineData("Which political party won the most seats in 2021?")]
+    [InlineData("From here on you can find the rest of the manual online, right?")]
+    [InlineData("Wie schlecht ist die Luft in Peking heute?")]
     public void Analyze_NearMissOfAWeakRule_IsAllowed(string text)
     {
         var verdict = _engine.Analyze(text);
