@@ -367,7 +367,17 @@ public sealed class TextNormalizer : ITextNormalizer
                 }
 
                 folded.Append(fold);
-                wordLookAlike = true;
+
+                // Dotless i is a letter of Turkish and Azerbaijani words ("talimatları"), not a disguise: it is folded
+                // for the homoglyph view, but a word is not counted as mixing scripts for it.
+                if (c == '\u0131')
+                {
+                    wordLatin = true;
+                }
+                else
+                {
+                    wordLookAlike = true;
+                }
             }
             else if (width == 1)
             {
