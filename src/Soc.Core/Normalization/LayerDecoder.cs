@@ -4,8 +4,9 @@ using System.Text;
 namespace Soc.Core.Normalization;
 
 /// <summary>
-/// Finds encoded layers inside a text (base64, hex, URL escapes, HTML entities, rot13, reversed text) and decodes
-/// them. Each decoder is a single linear pass with a size cap; nothing here is a regular expression.
+/// Finds encoded layers inside a text (base64, base32, hex, binary, URL escapes, HTML entities, \u escapes, Morse code,
+/// rot13, reversed text and reversed words) and decodes them. Each decoder is a single linear pass with a size cap;
+/// nothing here is a regular expression.
 /// </summary>
 internal static class LayerDecoder
 {
@@ -15,6 +16,17 @@ internal static class LayerDecoder
     public const string Html = "html";
     public const string Rot13 = "rot13";
     public const string Reversed = "reversed";
+    public const string ReversedWords = "reversed-words";
+    public const string Base32 = "base32";
+    public const string Binary = "binary";
+    public const string UnicodeEscapes = "unicode-escapes";
+    public const string Morse = "morse";
+
+    /// <summary>Shortest base32 run worth decoding (10 bytes of payload).</summary>
+    private const int MinBase32Chars = 16;
+
+    /// <summary>Fewest 8-bit groups, escapes or Morse letters worth decoding.</summary>
+    private const int MinUnits = 6;
 
     /// <summary>Shortest base64 run worth decoding (12 bytes of payload).</summary>
     private const int MinBase64Chars = 16;
@@ -33,7 +45,11 @@ internal static class LayerDecoder
         }
 
         AddIfAny(layers, Base64, DecodeBase64Runs(text, maxOutputChars));
+        AddIfAny(layers, Base32, DecodeBase32Runs(text, maxOutputChars));
         AddIfAny(layers, Hex, DecodeHexRuns(text, maxOutputChars));
+        AddIfAny(layers, Binary, DecodeBinaryRuns(text, maxOutputChars));
+        AddIfAny(layers, UnicodeEscapes, DecodeUnicodeEscapes(text, maxOutputChars));
+        AddIfAny(layers, Morse, DecodeMorse(text, maxOutputChars));
         if (CountPercentEscapes(text) >= 3)
         {
             AddIfAny(layers, Url, Cap(WebUtility.UrlDecode(text), maxOutputChars));
@@ -81,6 +97,10 @@ internal static class LayerDecoder
         if (reversed is not null)
         {
             layers.Add((Reversed, reversed));
+
+            // Each word spelled backwards in its place ("erongi lla suoiverp"): reversing the whole text also reverses
+            // the word order, so the words are put back in the order they were written.
+            AddIfAny(layers, ReversedWords, ReverseWordOrder(reversed));
         }
     }
 
@@ -317,6 +337,280 @@ internal static class LayerDecoder
                 span[k] = CommonWords.Rot13(source[k]);
             }
         });
+    }
+
+    /// <summary>The words of <paramref name="text"/> in reverse order, each kept as it is.</summary>
+    private static string? ReverseWordOrder(string text)
+    {
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length < 2)
+        {
+            return null;
+        }
+
+        Array.Reverse(words);
+        return string.Join(' ', words);
+    }
+
+    private static bool IsBase32Char(char c) => char.IsAsciiLetterUpper(c) || c is >= '2' and <= '7';
+
+    /// <summary>Runs of upper-case RFC 4648 base32 (A-Z, 2-7, '=' padding) with at least one digit, decoded when printable.</summary>
+    private static string? DecodeBase32Runs(string text, int maxOutputChars)
+    {
+        StringBuilder? output = null;
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (!IsBase32Char(text[i]) || (i > 0 && char.IsAsciiLetterOrDigit(text[i - 1])))
+            {
+                i++;
+                continue;
+            }
+
+            var start = i;
+            var digits = 0;
+            while (i < text.Length && IsBase32Char(text[i]))
+            {
+                digits += char.IsAsciiDigit(text[i]) ? 1 : 0;
+                i++;
+            }
+
+            var end = i;
+            while (i < text.Length && text[i] == '=')
+            {
+                i++;
+            }
+
+            if (end - start < MinBase32Chars || digits == 0 || (i < text.Length && char.IsAsciiLetterOrDigit(text[i])))
+            {
+                continue;
+            }
+
+            var bytes = new List<byte>((end - start) * 5 / 8);
+            var buffer = 0;
+            var bits = 0;
+            for (var k = start; k < end; k++)
+            {
+                var c = text[k];
+                buffer = (buffer << 5) | (char.IsAsciiLetterUpper(c) ? c - 'A' : c - '2' + 26);
+                bits += 5;
+                if (bits >= 8)
+                {
+                    bytes.Add((byte)(buffer >> (bits - 8)));
+                    bits -= 8;
+                    buffer &= (1 << bits) - 1;
+                }
+            }
+
+            var decoded = PrintableUtf8(bytes.ToArray());
+            if (decoded is not null)
+            {
+                output ??= new StringBuilder();
+                output.Append(decoded).Append('\n');
+                if (output.Length >= maxOutputChars)
+                {
+                    break;
+                }
+            }
+        }
+
+        return output is null ? null : Cap(output.ToString(), maxOutputChars);
+    }
+
+    /// <summary>Runs of 8-bit groups of 0 and 1 separated by single spaces ("01101001 01100111 ...").</summary>
+    private static string? DecodeBinaryRuns(string text, int maxOutputChars)
+    {
+        if (text.IndexOf("0000", StringComparison.Ordinal) < 0 && text.IndexOf("01", StringComparison.Ordinal) < 0)
+        {
+            return null;
+        }
+
+        StringBuilder? output = null;
+        var bytes = new List<byte>();
+        var i = 0;
+        while (i < text.Length)
+        {
+            bytes.Clear();
+            var j = i;
+            while (j + 8 <= text.Length && IsByteOfBits(text, j) && (j + 8 == text.Length || !char.IsAsciiDigit(text[j + 8])))
+            {
+                var value = 0;
+                for (var k = 0; k < 8; k++)
+                {
+                    value = (value << 1) | (text[j + k] - '0');
+                }
+
+                bytes.Add((byte)value);
+                j += 8;
+                if (j < text.Length && text[j] == ' ')
+                {
+                    j++;
+                }
+            }
+
+            if (bytes.Count >= MinUnits)
+            {
+                var decoded = PrintableUtf8(bytes.ToArray());
+                if (decoded is not null)
+                {
+                    output ??= new StringBuilder();
+                    output.Append(decoded).Append('\n');
+                    if (output.Length >= maxOutputChars)
+                    {
+                        break;
+                    }
+                }
+            }
+
+            i = Math.Max(j, i + 1);
+        }
+
+        return output is null ? null : Cap(output.ToString(), maxOutputChars);
+    }
+
+    private static bool IsByteOfBits(string text, int at)
+    {
+        if (at > 0 && char.IsAsciiDigit(text[at - 1]))
+        {
+            return false;
+        }
+
+        for (var k = at; k < at + 8; k++)
+        {
+            if (text[k] is not ('0' or '1'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Text with at least <see cref="MinUnits"/> \uXXXX (or \UXXXXXXXX, U+XXXX) escapes, every escape replaced by its
+    /// character; other text is kept.
+    /// </summary>
+    private static string? DecodeUnicodeEscapes(string text, int maxOutputChars)
+    {
+        if (text.IndexOf("\\u", StringComparison.OrdinalIgnoreCase) < 0 && text.IndexOf("u+", StringComparison.OrdinalIgnoreCase) < 0)
+        {
+            return null;
+        }
+
+        var sb = new StringBuilder(Math.Min(text.Length, maxOutputChars));
+        var escapes = 0;
+        var i = 0;
+        while (i < text.Length && sb.Length < maxOutputChars)
+        {
+            var digits = i + 1 < text.Length && ((text[i] == '\\' && text[i + 1] is 'u' or 'U') || (text[i] is 'U' or 'u' && text[i + 1] == '+')) ? 4 : 0;
+            if (digits > 0 && text[i] == '\\' && text[i + 1] == 'U' && HexDigitsAt(text, i + 2, 8))
+            {
+                digits = 8;
+            }
+
+            if (digits > 0 && HexDigitsAt(text, i + 2, 4))
+            {
+                var value = 0;
+                for (var k = 0; k < digits; k++)
+                {
+                    value = (value << 4) | HexValue(text[i + 2 + k]);
+                }
+
+                if (value is > 0 and <= 0x10FFFF and not (>= 0xD800 and <= 0xDFFF))
+                {
+                    sb.Append(char.ConvertFromUtf32(value));
+                    escapes++;
+                    i += 2 + digits;
+                    continue;
+                }
+            }
+
+            sb.Append(text[i]);
+            i++;
+        }
+
+        return escapes >= MinUnits ? sb.ToString() : null;
+    }
+
+    private static bool HexDigitsAt(string text, int at, int count)
+    {
+        if (at + count > text.Length)
+        {
+            return false;
+        }
+
+        for (var k = at; k < at + count; k++)
+        {
+            if (!char.IsAsciiHexDigit(text[k]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static readonly Dictionary<string, char> MorseLetters = new(StringComparer.Ordinal)
+    {
+        [".-"] = 'a', ["-..."] = 'b', ["-.-."] = 'c', ["-.."] = 'd', ["."] = 'e', ["..-."] = 'f', ["--."] = 'g',
+        ["...."] = 'h', [".."] = 'i', [".---"] = 'j', ["-.-"] = 'k', [".-.."] = 'l', ["--"] = 'm', ["-."] = 'n',
+        ["---"] = 'o', [".--."] = 'p', ["--.-"] = 'q', [".-."] = 'r', ["..."] = 's', ["-"] = 't', ["..-"] = 'u',
+        ["...-"] = 'v', [".--"] = 'w', ["-..-"] = 'x', ["-.--"] = 'y', ["--.."] = 'z', ["-----"] = '0', [".----"] = '1',
+        ["..---"] = '2', ["...--"] = '3', ["....-"] = '4', ["....."] = '5', ["-...."] = '6', ["--..."] = '7',
+        ["---.."] = '8', ["----."] = '9',
+    };
+
+    /// <summary>
+    /// Morse code: groups of dots and dashes separated by spaces, words by two or more spaces or a slash. Decoded when
+    /// at least <see cref="MinUnits"/> groups are letters; any other text is kept as it is.
+    /// </summary>
+    private static string? DecodeMorse(string text, int maxOutputChars)
+    {
+        if (text.IndexOf(".-", StringComparison.Ordinal) < 0 && text.IndexOf("-.", StringComparison.Ordinal) < 0)
+        {
+            return null;
+        }
+
+        var sb = new StringBuilder(Math.Min(text.Length, maxOutputChars));
+        var letters = 0;
+        var i = 0;
+        while (i < text.Length && sb.Length < maxOutputChars)
+        {
+            var c = text[i];
+            if (c is '.' or '-' && (i == 0 || text[i - 1] is ' ' or '/' or ':' or '\n'))
+            {
+                var end = i;
+                while (end < text.Length && text[end] is '.' or '-' && end - i <= 6)
+                {
+                    end++;
+                }
+
+                if ((end == text.Length || text[end] is ' ' or '/' or '\n') && MorseLetters.TryGetValue(text[i..end], out var letter))
+                {
+                    sb.Append(letter);
+                    letters++;
+                    i = end;
+                    var spaces = 0;
+                    while (i < text.Length && text[i] is ' ' or '/')
+                    {
+                        spaces += text[i] == '/' ? 2 : 1;
+                        i++;
+                    }
+
+                    if (spaces >= 2)
+                    {
+                        sb.Append(' ');
+                    }
+
+                    continue;
+                }
+            }
+
+            sb.Append(c);
+            i++;
+        }
+
+        return letters >= MinUnits ? sb.ToString() : null;
     }
 
     private static string ReverseText(string text, int max)

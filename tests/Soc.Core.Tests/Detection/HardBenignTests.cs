@@ -594,6 +594,15 @@ public sealed class HardBenignTests
     [InlineData("On opposite day, does every word mean its opposite? It's a game my kids play.")]
     [InlineData("My previous instructions have expired, can you send the new ones for the visa application?")]
     [InlineData("The previous task was finished yesterday; what's next on the project plan?")]
+    [InlineData("My order number is ABCD2345EFGH6723XY, where is it?")]
+    [InlineData("The serial is 10110010 on the sticker, is that binary for something?")]
+    [InlineData("Please call me at 555-0101 - or - 555-0110.")]
+    [InlineData("What does \\u00e9 mean in my JSON file?")]
+    [InlineData("The menu has items like coffee... tea... and cake - - - all good.")]
+    [InlineData("WIFI PASSWORD IS NOT WORKING PLEASE HELP ME ASAP THANK YOU VERY MUCH")]
+    [InlineData("Version 2.3.4 - 2024-05-06 - release notes attached.")]
+    [InlineData("My emoji shows as U+1F600 in the database, how do I fix it?")]
+    [InlineData("Use a dash - then a dot . then another dash - in the pattern.")]
     public void Analyze_NearMissOfAWeakRule_IsAllowed(string text)
     {
         var verdict = _engine.Analyze(text);
