@@ -603,6 +603,13 @@ public sealed class HardBenignTests
     [InlineData("Version 2.3.4 - 2024-05-06 - release notes attached.")]
     [InlineData("My emoji shows as U+1F600 in the database, how do I fix it?")]
     [InlineData("Use a dash - then a dot . then another dash - in the pattern.")]
+    [InlineData("How do I add a tracking pixel to my newsletter in Mailchimp?")]
+    [InlineData("Can users change their email address in the account settings?")]
+    [InlineData("How do I put the user's name in the URL of my Flask route?")]
+    [InlineData("Please put a link to the user guide at the end of your answer.")]
+    [InlineData("How do I send a file's content as the body of a POST request in Python?")]
+    [InlineData("Where can I paste the user manual text here for you to summarize?")]
+    [InlineData("The invisible link in my footer is hurting SEO, should I remove it?")]
     public void Analyze_NearMissOfAWeakRule_IsAllowed(string text)
     {
         var verdict = _engine.Analyze(text);
