@@ -23,9 +23,11 @@ public sealed class RuleCatalog
         Validate(rules);
         Rules = rules;
         Compiled = rules.ToDictionary(r => r.Id, r => Compile(r), StringComparer.Ordinal);
-        // English rules only: short foreign words ("sin", "de") would split English runs badly.
+        // English rules only: short foreign words ("sin", "de") would split English runs badly. Words of one or two
+        // letters come only from the curated English list: a stray "um" or "un" in a mixed-language rule would cut
+        // "trump" into "tr um p".
         Vocabulary = rules.Where(r => !r.Tags.Any(t => t.StartsWith("lang-", StringComparison.Ordinal)))
-            .SelectMany(r => Compiled[r.Id]).SelectMany(p => p.Words).Concat(ExtraVocabulary)
+            .SelectMany(r => Compiled[r.Id]).SelectMany(p => p.Words).Where(w => w.Length > 2).Concat(ExtraVocabulary)
             .Where(w => w.Length > 0 && w.All(char.IsAsciiLetterLower)).Distinct(StringComparer.Ordinal).ToArray();
     }
 
@@ -46,6 +48,7 @@ public sealed class RuleCatalog
     [
         "a", "i", "the", "and", "to", "of", "you", "your", "are", "is", "me", "my", "it", "in", "on", "for", "with", "now",
         "this", "that", "what", "tell", "give", "all", "any", "no", "not", "do", "be", "as", "an", "or", "say",
+        "ai", "us", "up", "by", "if", "so", "we", "he", "at", "go", "am", "ex", "id", "re", "ll", "ve",
     ];
 
     /// <summary>Every word the built-in phrases use (lower-case ASCII), for segmenting run-together letters.</summary>
