@@ -658,6 +658,9 @@ public sealed class HardBenignTests
     [InlineData("My pipe | shows up in the CSV as a separator, how do I escape it?")]
     [InlineData("How do I write a bash script that uses curl to download a file?")]
     [InlineData("Is it normal that my Django template shows {{ user.name }} literally?")]
+    [InlineData("What does the `id` column do in this table?")]
+    [InlineData("BEGIN; DELETE FROM sessions WHERE expired = 1; COMMIT; is this safe?")]
+    [InlineData("apt update && curl -fsSL https://deb.nodesource.com/setup_20.x -o setup.sh")]
     public void Analyze_NearMissOfAWeakRule_IsAllowed(string text)
     {
         var verdict = _engine.Analyze(text);
