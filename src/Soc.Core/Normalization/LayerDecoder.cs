@@ -132,6 +132,19 @@ internal static class LayerDecoder
 
     private static string Cap(string text, int max) => text.Length <= max ? text : text[..max];
 
+    /// <summary>Appends a decoded run as a line of the layer (nothing when it is null); true once the layer is full.</summary>
+    private static bool AppendLine(ref StringBuilder? output, string? decoded, int maxOutputChars)
+    {
+        if (decoded is null)
+        {
+            return false;
+        }
+
+        output ??= new StringBuilder();
+        output.Append(decoded).Append('\n');
+        return output.Length >= maxOutputChars;
+    }
+
     private static bool IsBase64Char(char c) => char.IsAsciiLetterOrDigit(c) || c is '+' or '/' or '-' or '_';
 
     private static string? DecodeBase64Runs(string text, int maxOutputChars)
@@ -176,15 +189,9 @@ internal static class LayerDecoder
                 continue;
             }
 
-            var decoded = TryDecodeBase64(text.AsSpan(start, length));
-            if (decoded is not null)
+            if (AppendLine(ref output, TryDecodeBase64(text.AsSpan(start, length)), maxOutputChars))
             {
-                output ??= new StringBuilder();
-                output.Append(decoded).Append('\n');
-                if (output.Length >= maxOutputChars)
-                {
-                    break;
-                }
+                break;
             }
         }
 
@@ -287,18 +294,10 @@ internal static class LayerDecoder
                 break;
             }
 
-            if (bytes.Count >= MinHexBytes && (j >= text.Length || !char.IsAsciiLetterOrDigit(text[j])))
+            if (bytes.Count >= MinHexBytes && (j >= text.Length || !char.IsAsciiLetterOrDigit(text[j]))
+                && AppendLine(ref output, PrintableUtf8(bytes.ToArray()), maxOutputChars))
             {
-                var decoded = PrintableUtf8(bytes.ToArray());
-                if (decoded is not null)
-                {
-                    output ??= new StringBuilder();
-                    output.Append(decoded).Append('\n');
-                    if (output.Length >= maxOutputChars)
-                    {
-                        break;
-                    }
-                }
+                break;
             }
 
             // Skip to the next word so every character is visited a bounded number of times.
@@ -402,15 +401,9 @@ internal static class LayerDecoder
                 }
             }
 
-            var decoded = PrintableUtf8(bytes.ToArray());
-            if (decoded is not null)
+            if (AppendLine(ref output, PrintableUtf8(bytes.ToArray()), maxOutputChars))
             {
-                output ??= new StringBuilder();
-                output.Append(decoded).Append('\n');
-                if (output.Length >= maxOutputChars)
-                {
-                    break;
-                }
+                break;
             }
         }
 
@@ -448,18 +441,9 @@ internal static class LayerDecoder
                 }
             }
 
-            if (bytes.Count >= MinUnits)
+            if (bytes.Count >= MinUnits && AppendLine(ref output, PrintableUtf8(bytes.ToArray()), maxOutputChars))
             {
-                var decoded = PrintableUtf8(bytes.ToArray());
-                if (decoded is not null)
-                {
-                    output ??= new StringBuilder();
-                    output.Append(decoded).Append('\n');
-                    if (output.Length >= maxOutputChars)
-                    {
-                        break;
-                    }
-                }
+                break;
             }
 
             i = Math.Max(j, i + 1);
