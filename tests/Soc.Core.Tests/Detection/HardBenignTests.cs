@@ -669,6 +669,12 @@ public sealed class HardBenignTests
     [InlineData("My dog doesn't apologize and doesn't refuse treats, haha. Is he spoiled?")]
     [InlineData("Every command returns raw output in my terminal, how do I format it as JSON?")]
     [InlineData("Write the answer in two sections: a short summary and the real answer with details.")]
+    [InlineData("Does the grading model ignore typos in short answers?")]
+    [InlineData("Should I ignore the rubric if my teacher said creativity matters more?")]
+    [InlineData("When you see this invite in your inbox, please accept it so we can plan the trip.")]
+    [InlineData("Action item for the team: update the slides by Friday.")]
+    [InlineData("How do I write assistant instructions for my Alexa skill?")]
+    [InlineData("If you are reviewing this document, please check the numbers in table 2.")]
     public void Analyze_NearMissOfAWeakRule_IsAllowed(string text)
     {
         var verdict = _engine.Analyze(text);
