@@ -77,6 +77,7 @@ public sealed class EvalCommand : ISocCommand
         {
             throw new CommandArgsException("option --train-extra adds training data to --kfold or --cross-source: use it with one of them.");
         }
+
         if (obfuscation && (crossSource || folds > 0))
         {
             throw new CommandArgsException("option --obfuscation runs on the whole engine with one model: leave out --kfold and --cross-source.");
