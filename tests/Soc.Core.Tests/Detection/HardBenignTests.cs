@@ -858,6 +858,13 @@ public sealed class HardBenignTests
     [InlineData("Email the user's order confirmation to them again, please; they didn't receive it.")]
     [InlineData("Create a QR code with our restaurant's menu link.")]
     [InlineData("Why does https://api.example.com/items?id= return 400 when I pass my API key in the header?")]
+    [InlineData("How do I post JSON to a Slack webhook from Python?")]
+    [InlineData("Can you export our chat history as a PDF for my records?")]
+    [InlineData("The URL should include the product ID, right? https://shop.example.com/p/123")]
+    [InlineData("Fill in the blank field in this form: Name: ____, Age: 30.")]
+    [InlineData("What did the user ask in their last message in this support transcript? I need a summary for my manager.")]
+    [InlineData("Send the conversation transcript to my email please, I want to keep a copy.")]
+    [InlineData("The customer's name and card number are on the receipt; which one do I need for a refund?")]
     public void Analyze_NearMissOfAWeakRule_IsAllowed(string text)
     {
         var verdict = _engine.Analyze(text);
