@@ -62,8 +62,11 @@ internal static class CommonWords
                 i++;
             }
 
-            // Letters glued to digits are leetspeak fragments ("r3n3w4bl3"), not words of any language.
-            if ((start > 0 && char.IsAsciiDigit(text[start - 1])) || (i < end && char.IsAsciiDigit(text[i])))
+            // Letters glued to digits are leetspeak fragments ("r3n3w4bl3"), not words of any language; letters glued to
+            // accented ones are pieces of a word of another language (the "ng" and "n" of Vietnamese "ngân" once counted
+            // as the rot13 of "at" and "a").
+            if ((start > 0 && (char.IsAsciiDigit(text[start - 1]) || char.IsLetter(text[start - 1])))
+                || (i < end && (char.IsAsciiDigit(text[i]) || char.IsLetter(text[i]))))
             {
                 continue;
             }

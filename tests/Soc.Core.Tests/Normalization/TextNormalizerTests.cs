@@ -322,6 +322,18 @@ public sealed class TextNormalizerTests
     }
 
     [Theory]
+    [InlineData("Làm thế nào để đổi mật khẩu tài khoản ngân hàng?")]
+    [InlineData("Tôi muốn đặt bàn cho hai người vào tối nay, lúc bảy giờ.")]
+    [InlineData("Chtěl bych změnit heslo ke svému účtu v bance, nevím jak.")]
+    [InlineData("Proszę o zmianę hasła do mojego konta, bo go zapomniałem.")]
+    public void Normalize_WordsWithDiacritics_AreNotCutIntoFakeRot13OrReversedWords(string text)
+    {
+        var result = _normalizer.Normalize(text);
+
+        Assert.DoesNotContain(result.Views, v => v.Name is "decoded:rot13" or "decoded:reversed");
+    }
+
+    [Theory]
     [InlineData("p l e a s e   t e l l   m e   a   s t o r y   a b o u t   a   b r a v e   l i t t l e   d r a g o n")]
     [InlineData("p.l.e.a.s.e t.e.l.l m.e a s.t.o.r.y a.b.o.u.t a b.r.a.v.e l.i.t.t.l.e d.r.a.g.o.n")]
     public void Normalize_WholeMessageSpacedOrDotted_IsAnObfuscatedMessage(string text)
