@@ -226,7 +226,7 @@ public abstract class RuleDetector : IDetector
                 continue;
             }
 
-            if (phrase.TryMatchAt(view.Tokens, start, out var last) && !Negated(def, view.Tokens, start))
+            if (phrase.TryMatchAt(view.Tokens, start, out var last) && !Negated(def, view.Tokens, start) && !Excepted(def, view.Tokens, start, last))
             {
                 fired[r] = true;
                 var s = view.Tokens[start].Start;
@@ -246,6 +246,29 @@ public abstract class RuleDetector : IDetector
         }
 
         for (var k = Math.Max(0, start - 2); k < start; k++)
+        {
+            foreach (var word in except)
+            {
+                if (string.Equals(word, tokens[k].Value, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when one of the rule's <c>ExceptWithin</c> words is inside the match or among the two words after it.</summary>
+    private static bool Excepted(RuleDefinition rule, IReadOnlyList<Token> tokens, int start, int last)
+    {
+        if (rule.ExceptWithin is not { Count: > 0 } except)
+        {
+            return false;
+        }
+
+        var end = Math.Min(tokens.Count - 1, last + 2);
+        for (var k = start; k <= end; k++)
         {
             foreach (var word in except)
             {

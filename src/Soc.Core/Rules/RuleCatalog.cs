@@ -148,6 +148,8 @@ public sealed class RuleCatalog
 
         public List<string> ExceptAfter { get; set; } = [];
 
+        public List<string> ExceptWithin { get; set; } = [];
+
         public ExamplesJson Examples { get; set; } = new();
 
         public RuleDefinition ToDefinition(string source)
@@ -160,7 +162,7 @@ public sealed class RuleCatalog
             return new RuleDefinition(Id, Detector, Category, Severity, Paranoia, Weight ?? RuleDefinition.DefaultWeight(Severity),
                 Confidence, Description ?? string.Empty, Tags, Phrases, new RuleExamples(Examples.Match, Examples.NoMatch), Signals,
                 Markers.Select(m => m.ToLowerInvariant()).ToArray(), LineMarkers.Select(m => m.ToLowerInvariant()).ToArray(),
-                ExceptAfter.Select(w => w.ToLowerInvariant()).ToArray());
+                ExceptAfter.Select(w => w.ToLowerInvariant()).ToArray(), ExceptWithin.Select(w => w.ToLowerInvariant()).ToArray());
         }
     }
 

@@ -11,7 +11,9 @@ public sealed record RuleExamples(IReadOnlyList<string> Match, IReadOnlyList<str
 /// examples that pin its behaviour. <c>Markers</c> are literal strings (chat-template tokens, script tags) looked for in
 /// the case-folded views, punctuation included; <c>LineMarkers</c> must start a line of the message ("system:").
 /// <c>ExceptAfter</c> lists words that cancel a phrase match when one of them is among the two words before it
-/// ("without violating the guidelines", "don't ignore the instructions").
+/// ("without violating the guidelines", "don't ignore the instructions"). <c>ExceptWithin</c> lists words that cancel a
+/// phrase match when one of them is inside it or among the two words after it: they name a harmless subject the
+/// phrase's words also fit ("ignore the spelling rules", "ignora las reglas de ortografía").
 /// </summary>
 public sealed record RuleDefinition(
     string Id,
@@ -28,7 +30,8 @@ public sealed record RuleDefinition(
     IReadOnlyList<string>? Signals = null,
     IReadOnlyList<string>? Markers = null,
     IReadOnlyList<string>? LineMarkers = null,
-    IReadOnlyList<string>? ExceptAfter = null)
+    IReadOnlyList<string>? ExceptAfter = null,
+    IReadOnlyList<string>? ExceptWithin = null)
 {
     /// <summary>Danger weight a severity carries when a rule does not set its own.</summary>
     public static double DefaultWeight(Severity severity) => severity switch
