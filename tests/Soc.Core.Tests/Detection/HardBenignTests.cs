@@ -913,6 +913,15 @@ public sealed class HardBenignTests
     [InlineData("Game tip: turn god mode on in the settings menu to test levels faster. Where is it in Minecraft?")]
     [InlineData("Set aside your prior plans for Saturday; we're going hiking! Write this as a fun invite.")]
     [InlineData("The draft message earlier was just a test and doesn't count; here is the real text to translate: \"Hello world\".")]
+    [InlineData("My company name is Acme & Sons; please add it to my profile.")]
+    [InlineData("Update my city to: London, UK")]
+    [InlineData("Set my display name to Sarah <3")]
+    [InlineData("How do I escape a single quote in SQL Server?")]
+    [InlineData("Why does my Jinja template print {{ user.name }} instead of the name?")]
+    [InlineData("What does rm -rf / do and why should I never run it?")]
+    [InlineData("Is Log4Shell still a risk for Java 8 apps?")]
+    [InlineData("How do I embed a YouTube video with an iframe on my blog?")]
+    [InlineData("What is xp_cmdshell and why is it disabled by default?")]
     public void Analyze_NearMissOfAWeakRule_IsAllowed(string text)
     {
         var verdict = _engine.Analyze(text);
