@@ -1012,6 +1012,12 @@ public sealed class HardBenignTests
     [InlineData("Which of my previous messages mentioned the delivery date?")]
     [InlineData("What does the error \"invalid token\" mean when I log in?")]
     [InlineData("Give me two versions of this email: a formal one and a casual one.")]
+    [InlineData("How do I grant this user admin rights in Windows 11?")]
+    [InlineData("Please accept all pending invites for next week in my calendar.")]
+    [InlineData("Don't log it as a complaint, it's just feedback.")]
+    [InlineData("Before answering, could you check my order number first? It's 1234.")]
+    [InlineData("Attention all agents: the office closes early on Friday.")]
+    [InlineData("How do I make my calendar public so clients can book me?")]
     public void Analyze_NearMissOfAWeakRule_IsAllowed(string text)
     {
         var verdict = _engine.Analyze(text);
