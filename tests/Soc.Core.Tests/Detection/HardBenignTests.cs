@@ -1018,6 +1018,8 @@ public sealed class HardBenignTests
     [InlineData("Before answering, could you check my order number first? It's 1234.")]
     [InlineData("Attention all agents: the office closes early on Friday.")]
     [InlineData("How do I make my calendar public so clients can book me?")]
+    [InlineData("What does 'I have been PWNED' mean on the haveibeenpwned website?")]
+    [InlineData("The summary must be short: two lines at most.")]
     public void Analyze_NearMissOfAWeakRule_IsAllowed(string text)
     {
         var verdict = _engine.Analyze(text);
