@@ -445,7 +445,9 @@ internal static class Obfuscation
     /// <summary>A word no prose writes: a run of symbols, or letters glued to symbols or joined mid-word.</summary>
     internal static bool IsOddWord(ReadOnlySpan<char> word)
     {
-        word = word.Trim(".,!?;:\"'");
+        // Sentence punctuation of other scripts counts like ASCII's: Arabic and Persian question marks and commas, CJK
+        // full stops and commas (an Arabic or Persian sentence ending in "؟" was read as a word glued to a symbol).
+        word = word.Trim(".,!?;:\"'\u061F\u060C\u061B\u06D4\u3002\uFF0C\u3001\uFF01\uFF1F\uFF1B\uFF1A");
         if (word.IsEmpty || ((word[0] == '#' || word[0] == '@') && IsPlainWord(word[1..])))
         {
             return false;

@@ -240,6 +240,9 @@ public sealed class TextNormalizerTests
     [InlineData("Could you please explain how photosynthesis works in plants and why leaves are green in summer?")]
     [InlineData("I use the getValue() method of my Java class but it returns null every time")]
     [InlineData("getValue setValue")]
+    [InlineData("كلب جاري يبدو مريضا، هل يمكن أن يكون قد تسمم؟ ماذا أفعل؟")]
+    [InlineData("سلام، سفارش من کی می‌رسد؟ یک هفته گذشته است و هنوز خبری نیست، لطفا بررسی کنید؟")]
+    [InlineData("我的订单已经一个星期了，还没有到，请帮我查一下物流信息，谢谢。")]
     public void Normalize_ProseOrShortLines_HaveNoWeakSuffix(string text)
     {
         Assert.DoesNotContain(Signals.AdversarialSuffixWeak, _normalizer.Normalize(text).Signals);
