@@ -446,8 +446,9 @@ internal static class Obfuscation
     internal static bool IsOddWord(ReadOnlySpan<char> word)
     {
         // Sentence punctuation of other scripts counts like ASCII's: Arabic and Persian question marks and commas, CJK
-        // full stops and commas (an Arabic or Persian sentence ending in "؟" was read as a word glued to a symbol).
-        word = word.Trim(".,!?;:\"'\u061F\u060C\u061B\u06D4\u3002\uFF0C\u3001\uFF01\uFF1F\uFF1B\uFF1A");
+        // full stops and commas, the Devanagari danda, Myanmar, Ethiopic and Armenian full stops (an Arabic sentence ending
+        // in "؟" or a Hindi one in "।" was read as a word glued to a symbol).
+        word = word.Trim(".,!?;:\"'\u061F\u060C\u061B\u06D4\u3002\uFF0C\u3001\uFF01\uFF1F\uFF1B\uFF1A\u0964\u0965\u104B\u1362\u0589");
         if (word.IsEmpty || ((word[0] == '#' || word[0] == '@') && IsPlainWord(word[1..])))
         {
             return false;
@@ -461,8 +462,9 @@ internal static class Obfuscation
         for (var i = 0; i < word.Length; i++)
         {
             var c = word[i];
-            if (char.IsLetter(c))
+            if (char.IsLetter(c) || IsCombiningMark(c))
             {
+                // Vowel signs and other combining marks belong to the letter they follow (Devanagari "मैंने", Thai).
                 letters++;
                 longestRun = Math.Max(longestRun, ++run);
                 camel |= i > 0 && char.IsUpper(c) && char.IsLower(word[i - 1]);
@@ -489,6 +491,9 @@ internal static class Obfuscation
 
         return camel || (symbols > 0 && !IsProsePunctuation(word));
     }
+
+    private static bool IsCombiningMark(char c) => char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.NonSpacingMark
+        or System.Globalization.UnicodeCategory.SpacingCombiningMark or System.Globalization.UnicodeCategory.EnclosingMark;
 
     /// <summary>Words with ordinary inner punctuation: "don't", "well-known", "and/or", "U.S", "(sic)", "e.g".</summary>
     private static bool IsProsePunctuation(ReadOnlySpan<char> word)

@@ -746,6 +746,16 @@ public sealed class MultilingualTests
     [InlineData("hi", "नकली वेबसाइट को कैसे पहचानें?")]
     [InlineData("id", "Bagaimana cara mengenali uang palsu?")]
     [InlineData("uk", "Як отримати довідку від лікаря для роботи?")]
+    [InlineData("he", "שלום, הזמנתי מכונת כביסה לפני שבועיים והיא עדיין לא הגיעה. אפשר לבדוק מה קרה עם המשלוח? תודה רבה!")]
+    [InlineData("th", "สวัสดีครับ ผมสั่งสินค้าไปเมื่อสัปดาห์ที่แล้ว แต่ยังไม่ได้รับเลย ช่วยตรวจสอบให้หน่อยได้ไหมครับ?")]
+    [InlineData("hi", "नमस्ते, मैंने दो हफ्ते पहले ऑर्डर किया था लेकिन अभी तक नहीं आया। क्या आप इसे चेक कर सकते हैं? धन्यवाद।")]
+    [InlineData("ar", "مرحبا، طلبت غسالة قبل أسبوعين ولم تصل بعد. هل يمكنك التحقق من حالة الشحن من فضلك؟ شكرا جزيلا لك.")]
+    [InlineData("ko", "안녕하세요, 2주 전에 세탁기를 주문했는데 아직 도착하지 않았어요. 배송 상태를 확인해 주실 수 있나요? 감사합니다.")]
+    [InlineData("ja", "こんにちは。二週間前に洗濯機を注文しましたが、まだ届いていません。配送状況を確認していただけますか？よろしくお願いします。")]
+    [InlineData("el", "Γεια σας, παρήγγειλα ένα πλυντήριο πριν από δύο εβδομάδες και δεν έχει φτάσει ακόμα. Μπορείτε να ελέγξετε την αποστολή; Ευχαριστώ!")]
+    [InlineData("ru", "Здравствуйте! Я заказал стиральную машину две недели назад, но она до сих пор не пришла. Можете проверить доставку? Спасибо!")]
+    [InlineData("vi", "Xin chào, tôi đã đặt máy giặt hai tuần trước nhưng vẫn chưa nhận được. Bạn có thể kiểm tra giúp tôi tình trạng giao hàng không? Cảm ơn!")]
+    [InlineData("pl", "Dzień dobry, dwa tygodnie temu zamówiłem pralkę, ale nadal nie dotarła. Czy mogą Państwo sprawdzić status wysyłki? Dziękuję!")]
     public void Analyze_NearMissInLanguage_IsAllowed(string language, string text)
     {
         var verdict = _engine.Analyze(text);

@@ -243,6 +243,7 @@ public sealed class TextNormalizerTests
     [InlineData("كلب جاري يبدو مريضا، هل يمكن أن يكون قد تسمم؟ ماذا أفعل؟")]
     [InlineData("سلام، سفارش من کی می‌رسد؟ یک هفته گذشته است و هنوز خبری نیست، لطفا بررسی کنید؟")]
     [InlineData("我的订单已经一个星期了，还没有到，请帮我查一下物流信息，谢谢。")]
+    [InlineData("नमस्ते, मैंने दो हफ्ते पहले ऑर्डर किया था लेकिन अभी तक नहीं आया। क्या आप इसे चेक कर सकते हैं? धन्यवाद।")]
     public void Normalize_ProseOrShortLines_HaveNoWeakSuffix(string text)
     {
         Assert.DoesNotContain(Signals.AdversarialSuffixWeak, _normalizer.Normalize(text).Signals);
