@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Soc.Core.Rules;
 
@@ -346,6 +347,19 @@ public sealed class TextNormalizer : ITextNormalizer
             }
 
             lastWasSpace = false;
+            if (!char.IsLetterOrDigit(c) && !char.IsSurrogate(c) && char.GetUnicodeCategory(c) is not (UnicodeCategory.NonSpacingMark
+                or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark))
+            {
+                // A hyphen or apostrophe legitimately joins words of two scripts ("iPhone-ом", "Wi-Fi-роутер",
+                // "PayPal-аккаунт"); only letters of two scripts inside one run are a disguise.
+                if (wordLatin && wordLookAlike)
+                {
+                    mixedWords++;
+                }
+
+                wordLatin = wordLookAlike = false;
+            }
+
             char fold;
             var width = 1;
             if (char.IsHighSurrogate(c) && i + 1 < nfkc.Length && char.IsLowSurrogate(nfkc[i + 1]))
@@ -374,8 +388,9 @@ public sealed class TextNormalizer : ITextNormalizer
                 {
                     wordLatin = true;
                 }
-                else
+                else if (width == 2 || char.IsLetter(c))
                 {
+                    // Look-alike punctuation (a Unicode hyphen) is folded too, but is not a letter in disguise.
                     wordLookAlike = true;
                 }
             }

@@ -756,6 +756,10 @@ public sealed class MultilingualTests
     [InlineData("ru", "Здравствуйте! Я заказал стиральную машину две недели назад, но она до сих пор не пришла. Можете проверить доставку? Спасибо!")]
     [InlineData("vi", "Xin chào, tôi đã đặt máy giặt hai tuần trước nhưng vẫn chưa nhận được. Bạn có thể kiểm tra giúp tôi tình trạng giao hàng không? Cảm ơn!")]
     [InlineData("pl", "Dzień dobry, dwa tygodnie temu zamówiłem pralkę, ale nadal nie dotarła. Czy mogą Państwo sprawdzić status wysyłki? Dziękuję!")]
+    [InlineData("ru", "У меня проблема с iPhone-ом, он не заряжается после обновления iOS.")]
+    [InlineData("ru", "Купил PlayStation-у сыну, а она не включается, что делать?")]
+    [InlineData("ru", "Я оплатил заказ через PayPal-аккаунт, но деньги не дошли.")]
+    [InlineData("ru", "Мой Wi-Fi-роутер постоянно отключается по вечерам.")]
     public void Analyze_NearMissInLanguage_IsAllowed(string language, string text)
     {
         var verdict = _engine.Analyze(text);
