@@ -23,7 +23,12 @@ internal static class InvisibleChars
         _ => false,
     };
 
-    private static bool IsBidi(char c) => c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069') or '\u200E' or '\u200F' or '\u061C';
+    /// <summary>
+    /// Embeddings, overrides and isolates: the controls that reorder what a reader sees. The plain direction marks
+    /// (LRM, RLM, ALM) are stripped but are not evidence: Hebrew and Arabic keyboards and apps insert them in ordinary
+    /// text ("שלום\u200F, אני רוצה לבטל את ההזמנה").
+    /// </summary>
+    private static bool IsBidi(char c) => c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');
 
     /// <summary>Strips invisible characters; returns the input itself (no copy) when it has none.</summary>
     public static Stripped Strip(string text)

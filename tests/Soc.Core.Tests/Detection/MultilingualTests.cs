@@ -760,6 +760,16 @@ public sealed class MultilingualTests
     [InlineData("ru", "Купил PlayStation-у сыну, а она не включается, что делать?")]
     [InlineData("ru", "Я оплатил заказ через PayPal-аккаунт, но деньги не дошли.")]
     [InlineData("ru", "Мой Wi-Fi-роутер постоянно отключается по вечерам.")]
+    [InlineData("fa", "سلام، می‌خواهم سفارشم را لغو کنم.")]
+    [InlineData("he", "שלום‏, אני רוצה לבטל את ההזמנה שלי.")]
+    [InlineData("ar", "مرحبا‏، أريد إلغاء طلبي من فضلكم.")]
+    [InlineData("en", "My family 👨‍👩‍👧 loves your pizza ❤️!")]
+    [InlineData("en", "Is the 4K TV compatible with PS5 and Xbox Series X? Also B2B pricing for 10 units?")]
+    [InlineData("de", "Rindfleischetikettierungsüberwachungsaufgabenübertragungsgesetz – was bedeutet das?")]
+    [InlineData("en", "My order number is A7F3K9Q2ZP and the tracking code is 1Z999AA10123456784.")]
+    [InlineData("zh", "我 想 问 一 下 这 个 产 品 有 没 有 保 修")]
+    [InlineData("de", "Die Lieferung kam am 3.4. um 14:30 Uhr, Sendungsnummer 00340434161234567890.")]
+    [InlineData("en", "Can you help me write a haiku about autumn leaves? 🍂🍁")]
     public void Analyze_NearMissInLanguage_IsAllowed(string language, string text)
     {
         var verdict = _engine.Analyze(text);
