@@ -109,7 +109,7 @@ public sealed class TextNormalizer : ITextNormalizer
         var basis = folded ?? canonical;
         var derivedBasis = basis.Length <= MaxDerivedViewChars ? basis : basis[..MaxDerivedViewChars];
         var leet = Obfuscation.FoldLeet(derivedBasis);
-        if (leet is not null && views.Add(LeetView, leet) && HasLeetWords(derivedBasis, leet))
+        if (leet is not null && views.Add(LeetView, leet) && HasLeetWords(derivedBasis, leet, UpperCaseCodes(nfkc)))
         {
             signals.Add(Signals.Leetspeak);
             if (IsMostlyLeet(derivedBasis, leet))
@@ -286,19 +286,85 @@ public sealed class TextNormalizer : ITextNormalizer
         return leetWords >= MinLeetWords && leetWords * 10 >= words * 3;
     }
 
-    private static bool HasLeetWords(string before, string after)
+    private static bool HasLeetWords(string before, string after, HashSet<string>? codes)
     {
         // Digits in ordinary words ("4pm", "mp3") are common; three or more folded characters make it leetspeak.
+        // Order numbers, serials and tracking codes written in capitals ("A7F3K9Q2ZP") are not words in disguise.
         var changed = 0;
-        for (var i = 0; i < before.Length && changed < 3; i++)
+        var i = 0;
+        while (i < before.Length && changed < 3)
         {
-            if (before[i] != after[i])
+            if (before[i] == ' ')
             {
-                changed++;
+                i++;
+                continue;
+            }
+
+            var start = i;
+            var wordChanged = 0;
+            while (i < before.Length && before[i] != ' ')
+            {
+                if (before[i] != after[i])
+                {
+                    wordChanged++;
+                }
+
+                i++;
+            }
+
+            if (wordChanged > 0 && (codes is null || !codes.Contains(before[start..i].TrimEnd(CodeTrim))))
+            {
+                changed += wordChanged;
             }
         }
 
         return changed >= 3;
+    }
+
+    private static readonly char[] CodeTrim = ['.', ',', ';', ':', '!', '?', ')', '"', '\''];
+
+    /// <summary>
+    /// Words of the text as written that look like codes: eight or more capitals and digits, at least two of each
+    /// ("A7F3K9Q2ZP", "1Z999AA10123456784"); lower-cased, for <see cref="HasLeetWords"/>. Null when there are none.
+    /// </summary>
+    private static HashSet<string>? UpperCaseCodes(string text)
+    {
+        HashSet<string>? codes = null;
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (!char.IsAsciiLetterOrDigit(text[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var start = i;
+            int letters = 0, digits = 0, lower = 0;
+            while (i < text.Length && char.IsAsciiLetterOrDigit(text[i]))
+            {
+                var c = text[i];
+                if (char.IsAsciiDigit(c))
+                {
+                    digits++;
+                }
+                else
+                {
+                    letters++;
+                    lower += char.IsAsciiLetterLower(c) ? 1 : 0;
+                }
+
+                i++;
+            }
+
+            if (i - start >= 8 && letters >= 2 && digits >= 2 && lower == 0)
+            {
+                codes ??= new HashSet<string>(StringComparer.Ordinal);
+                codes.Add(text[start..i].ToLowerInvariant());
+            }
+        }
+
+        return codes;
     }
 
     /// <summary>

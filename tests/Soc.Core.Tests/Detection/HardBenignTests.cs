@@ -1020,6 +1020,8 @@ public sealed class HardBenignTests
     [InlineData("How do I make my calendar public so clients can book me?")]
     [InlineData("What does 'I have been PWNED' mean on the haveibeenpwned website?")]
     [InlineData("The summary must be short: two lines at most.")]
+    [InlineData("Imagine you're a support agent: my order number is A7F3K9Q2ZP, where is it?")]
+    [InlineData("Pretend you are my bank: is the reference code X9K2M7P4Q1 valid?")]
     public void Analyze_NearMissOfAWeakRule_IsAllowed(string text)
     {
         var verdict = _engine.Analyze(text);
