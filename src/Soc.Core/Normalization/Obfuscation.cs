@@ -492,7 +492,8 @@ internal static class Obfuscation
         return camel || (symbols > 0 && !IsProsePunctuation(word));
     }
 
-    private static bool IsCombiningMark(char c) => char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.NonSpacingMark
+    /// <summary>A vowel sign or other combining mark: part of the letter it follows (Devanagari, Thai, accents).</summary>
+    internal static bool IsCombiningMark(char c) => char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.NonSpacingMark
         or System.Globalization.UnicodeCategory.SpacingCombiningMark or System.Globalization.UnicodeCategory.EnclosingMark;
 
     /// <summary>Words with ordinary inner punctuation: "don't", "well-known", "and/or", "U.S", "(sic)", "e.g".</summary>

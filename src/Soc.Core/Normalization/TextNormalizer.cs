@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using Soc.Core.Rules;
 
@@ -413,8 +412,7 @@ public sealed class TextNormalizer : ITextNormalizer
             }
 
             lastWasSpace = false;
-            if (!char.IsLetterOrDigit(c) && !char.IsSurrogate(c) && char.GetUnicodeCategory(c) is not (UnicodeCategory.NonSpacingMark
-                or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark))
+            if (!char.IsLetterOrDigit(c) && !char.IsSurrogate(c) && !Obfuscation.IsCombiningMark(c))
             {
                 // A hyphen or apostrophe legitimately joins words of two scripts ("iPhone-ом", "Wi-Fi-роутер",
                 // "PayPal-аккаунт"); only letters of two scripts inside one run are a disguise.
