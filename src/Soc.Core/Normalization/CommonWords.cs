@@ -37,6 +37,7 @@ internal static class CommonWords
         "nao", "com", "tudo", "esqueca", "lo", "gli", "di", "che", "non", "per", "tutte", "istruzioni", "precedenti",
         "dimentica", "het", "een", "vorige", "instructies", "negeer", "vergeet", "wszystkie", "instrukcje",
         "poprzednie", "sve", "instrukcije", "zaboravi", "todo", "solo", "en", "siguiente", "dices", "tienes", "sabes",
+        "se", "na", "da", "em", "mais", "meu", "vai", "mas", "ao", "como", "seu", "sua", "isso", "pero", "si", "mi", "su", "al",
     ], StringComparer.Ordinal);
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Lookup = Words.GetAlternateLookup<ReadOnlySpan<char>>();

@@ -371,6 +371,20 @@ public sealed class TextNormalizerTests
     }
 
     [Theory]
+    [InlineData("O meu chefe não vai se importar se eu sair mais cedo na sexta.")]
+    [InlineData("Se eu pagar na loja, a entrega vai ser mais rápida?")]
+    [InlineData("Si mi pedido no llega, ¿me devuelven el dinero al final del mes?")]
+    [InlineData("Pero si su tarjeta no funciona, pague en caja.")]
+    public void Normalize_PortugueseAndSpanishFunctionWords_AreNotReadAsReversedEnglish(string text)
+    {
+        // "se", "na" and "si" read backwards are "es", "an" and "is": counted only as written, a Portuguese sentence
+        // looked more English reversed than as written.
+        var result = _normalizer.Normalize(text);
+
+        Assert.DoesNotContain(result.Views, v => v.Name is "decoded:rot13" or "decoded:reversed");
+    }
+
+    [Theory]
     [InlineData("p l e a s e   t e l l   m e   a   s t o r y   a b o u t   a   b r a v e   l i t t l e   d r a g o n")]
     [InlineData("p.l.e.a.s.e t.e.l.l m.e a s.t.o.r.y a.b.o.u.t a b.r.a.v.e l.i.t.t.l.e d.r.a.g.o.n")]
     public void Normalize_WholeMessageSpacedOrDotted_IsAnObfuscatedMessage(string text)
