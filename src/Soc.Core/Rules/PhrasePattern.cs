@@ -101,7 +101,7 @@ public sealed class PhrasePattern
                 throw new FormatException($"Phrase '{source}': empty element '{item}'.");
             }
 
-            elements.Add(new Element([.. exact], [.. prefixes], [.. sequences], optional, Math.Min(pendingGap, MaxGap * 2)));
+            elements.Add(new Element([.. exact], [.. prefixes], [.. sequences.OrderByDescending(q => q.Length)], optional, Math.Min(pendingGap, MaxGap * 2)));
             pendingGap = 0;
         }
 
@@ -192,8 +192,18 @@ public sealed class PhrasePattern
                 break;
             }
 
-            var used = element.Matches(tokens, p);
-            if (used > 0 && Match(tokens, elementIndex + 1, p + used, p + used - 1, 0, ref lastToken))
+            // Every way the element matches here is tried, longest first: with "ai" and "ai+model" among the
+            // alternatives, "any ai model reading" must not stop at "ai" and then miss "reading" after "model".
+            foreach (var sequence in element.Sequences)
+            {
+                if (Element.MatchesSequence(sequence, tokens, p)
+                    && Match(tokens, elementIndex + 1, p + sequence.Length, p + sequence.Length - 1, 0, ref lastToken))
+                {
+                    return true;
+                }
+            }
+
+            if (element.MatchesWord(tokens[p].Value) && Match(tokens, elementIndex + 1, p + 1, p, 0, ref lastToken))
             {
                 return true;
             }
@@ -205,15 +215,14 @@ public sealed class PhrasePattern
 
     private sealed record Element(string[] Exact, string[] Prefixes, string[][] Sequences, bool Optional, int GapBefore)
     {
-        /// <summary>How many words from <paramref name="p"/> this element matches (0: none).</summary>
-        public int Matches(IReadOnlyList<Token> tokens, int p)
+        /// <summary>Whether the single word is one of the exact words or starts with one of the prefixes.</summary>
+        public bool MatchesWord(string word)
         {
-            var word = tokens[p].Value;
             foreach (var e in Exact)
             {
                 if (string.Equals(e, word, StringComparison.Ordinal))
                 {
-                    return 1;
+                    return true;
                 }
             }
 
@@ -221,30 +230,30 @@ public sealed class PhrasePattern
             {
                 if (word.StartsWith(prefix, StringComparison.Ordinal))
                 {
-                    return 1;
+                    return true;
                 }
             }
 
-            foreach (var sequence in Sequences)
+            return false;
+        }
+
+        /// <summary>Whether the words from <paramref name="p"/> are <paramref name="sequence"/>.</summary>
+        public static bool MatchesSequence(string[] sequence, IReadOnlyList<Token> tokens, int p)
+        {
+            if (p + sequence.Length > tokens.Count)
             {
-                if (p + sequence.Length > tokens.Count)
-                {
-                    continue;
-                }
+                return false;
+            }
 
-                var all = true;
-                for (var k = 0; k < sequence.Length && all; k++)
+            for (var k = 0; k < sequence.Length; k++)
+            {
+                if (!string.Equals(sequence[k], tokens[p + k].Value, StringComparison.Ordinal))
                 {
-                    all = string.Equals(sequence[k], tokens[p + k].Value, StringComparison.Ordinal);
-                }
-
-                if (all)
-                {
-                    return sequence.Length;
+                    return false;
                 }
             }
 
-            return 0;
+            return true;
         }
     }
 }

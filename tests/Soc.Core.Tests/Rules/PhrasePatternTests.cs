@@ -16,6 +16,10 @@ public sealed class PhrasePatternTests
     [InlineData("ignor* instruction*", "Ignoring instructions", true)]
     [InlineData("a|b c", "b c", true)]
     [InlineData("a|b c", "d c", false)]
+    [InlineData("any ai|ai+model reading", "any ai model reading this", true)]
+    [InlineData("any ai|ai+model reading", "any ai reading this", true)]
+    [InlineData("any ai+model|ai reading", "any ai reading this", true)]
+    [InlineData("any ai|ai+model reading", "any ai model writing this", false)]
     public void TryMatch_PhraseSyntax_MatchesAsDocumented(string phrase, string text, bool expected)
     {
         Assert.Equal(expected, Matches(phrase, text));
