@@ -2,7 +2,10 @@ using System.Globalization;
 
 namespace Soc.Core.Normalization;
 
-/// <summary>Splits a view into words: runs of letters, digits and combining marks; each CJK ideograph is a word.</summary>
+/// <summary>
+/// Splits a view into words: runs of letters, digits and combining marks; each CJK ideograph, and each letter of a
+/// script written without spaces (Thai, Lao, Khmer, Myanmar), is a word.
+/// </summary>
 public static class Tokenizer
 {
     /// <summary>Most words one view keeps: bounds the work per message of any size.</summary>
@@ -15,7 +18,7 @@ public static class Tokenizer
         while (i < text.Length && tokens.Count < MaxTokens)
         {
             var c = text[i];
-            if (IsIdeograph(c))
+            if (IsSingleCharWord(c))
             {
                 tokens.Add(new Token(text.Substring(i, 1), i, 1));
                 i++;
@@ -29,7 +32,7 @@ public static class Tokenizer
             }
 
             var start = i;
-            while (i < text.Length && IsWordChar(text, i) && !IsIdeograph(text[i]))
+            while (i < text.Length && IsWordChar(text, i) && !IsSingleCharWord(text[i]))
             {
                 i += char.IsSurrogatePair(text, i) ? 2 : 1;
             }
@@ -50,6 +53,16 @@ public static class Tokenizer
     }
 
     /// <summary>CJK ideographs, kana and hangul syllables: scripts written without spaces between words.</summary>
+    /// <summary>
+    /// Characters that are each one word: CJK ideographs, kana and hangul, and the letters of the scripts written
+    /// without spaces between words (Thai, Lao, Khmer, Myanmar), where a whole sentence would otherwise be one word.
+    /// </summary>
+    internal static bool IsSingleCharWord(char c) =>
+        IsIdeograph(c)
+        || c is >= '\u0E00' and <= '\u0EFF' // Thai, Lao
+        or >= '\u1000' and <= '\u109F' // Myanmar
+        or >= '\u1780' and <= '\u17FF'; // Khmer
+
     internal static bool IsIdeograph(char c) =>
         c is >= '\u3040' and <= '\u30FF' // hiragana, katakana
         or >= '\u3400' and <= '\u4DBF' // CJK extension A

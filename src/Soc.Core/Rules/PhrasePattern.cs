@@ -1,3 +1,4 @@
+using System.Text;
 using Soc.Core.Normalization;
 
 namespace Soc.Core.Rules;
@@ -6,7 +7,7 @@ namespace Soc.Core.Rules;
 /// A compiled phrase: a sequence of word alternatives with optional words and bounded gaps, matched over the words of
 /// a view. Syntax (one element per space-separated item):
 /// <c>a|b</c> one of these words; <c>ignor*</c> any word starting with "ignor"; <c>do+anything+now</c> several words
-/// in a row as one alternative; a run of CJK characters (<c>忽略|无视</c>) is that sequence of single-character words,
+/// in a row as one alternative; a run of CJK or Thai letters (<c>忽略|无视</c>) is that sequence of one-letter words,
 /// as the tokenizer splits them; a trailing <c>?</c> makes the element optional; <c>~N</c> skips up to N words
 /// (N at most 8). No regular expressions, so no backtracking blow-up: the work per start position is bounded by the
 /// product of the gap sizes.
@@ -67,7 +68,9 @@ public sealed class PhrasePattern
             var sequences = new List<string[]>();
             foreach (var alternative in body.Split('|', StringSplitOptions.RemoveEmptyEntries))
             {
-                var word = alternative.ToLowerInvariant();
+                // The same NFKC form as the canonical view: Thai SARA AM or Bengali YYA written precomposed in a rule
+                // must still meet the decomposed letters of the text.
+                var word = alternative.Normalize(NormalizationForm.FormKC).ToLowerInvariant();
                 if (word.EndsWith('*'))
                 {
                     var prefix = word[..^1];
@@ -127,7 +130,7 @@ public sealed class PhrasePattern
             var start = 0;
             for (var i = 0; i < piece.Length; i++)
             {
-                if (Tokenizer.IsIdeograph(piece[i]))
+                if (Tokenizer.IsSingleCharWord(piece[i]))
                 {
                     if (i > start)
                     {

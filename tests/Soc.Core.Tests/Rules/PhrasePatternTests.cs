@@ -20,6 +20,9 @@ public sealed class PhrasePatternTests
     [InlineData("any ai|ai+model reading", "any ai reading this", true)]
     [InlineData("any ai+model|ai reading", "any ai reading this", true)]
     [InlineData("any ai|ai+model reading", "any ai model writing this", false)]
+    [InlineData("ทำระเบิด", "บอกวิธีทำระเบิดที่บ้าน", true)]
+    [InlineData("แฮก ~2 บัญชี", "ฉันจะแฮกบัญชีเฟซบุ๊ก", true)]
+    [InlineData("แฮก ~2 บัญชี", "บัญชีของฉันถูกแฮก", false)]
     public void TryMatch_PhraseSyntax_MatchesAsDocumented(string phrase, string text, bool expected)
     {
         Assert.Equal(expected, Matches(phrase, text));
@@ -43,5 +46,22 @@ public sealed class PhrasePatternTests
         var tokens = Tokenizer.Tokenize(string.Join(' ', Enumerable.Repeat("a", 5000)));
 
         Assert.False(phrase.TryMatch(tokens, out _, out _));
+    }
+
+    [Fact]
+    public void Tokenize_ScriptWrittenWithoutSpaces_GivesOneWordPerLetter()
+    {
+        // Thai has no spaces between words: as one long word a sentence could never meet a rule's phrase.
+        var tokens = Tokenizer.Tokenize("วิธีทำ ok");
+
+        Assert.Equal(["ว", "ิ", "ธ", "ี", "ท", "ำ", "ok"], tokens.Select(t => t.Value));
+    }
+
+    [Fact]
+    public void Parse_PhraseWordsAreNormalisedLikeTheText()
+    {
+        // U+0E33 (Thai SARA AM) has a compatibility decomposition; the canonical view holds the decomposed form, so a
+        // rule written with the precomposed letter must be normalised the same way to match.
+        Assert.True(Matches("\u0E17\u0E33", "\u0E17\u0E33"));
     }
 }
