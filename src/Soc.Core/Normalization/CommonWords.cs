@@ -42,37 +42,18 @@ internal static class CommonWords
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Lookup = Words.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    /// <summary>Counts common words in <paramref name="text"/> (lower-case ASCII words), as written, rot13-shifted and reversed.</summary>
-    public static (int Plain, int Rot13, int Reversed, int Words) Count(ReadOnlySpan<char> text, int maxChars)
+    /// <summary>
+    /// Counts common words in <paramref name="text"/> (lower-case ASCII words), as written, rot13-shifted, reversed and
+    /// in Atbash (a↔z, b↔y).
+    /// </summary>
+    public static (int Plain, int Rot13, int Reversed, int Atbash, int Words) Count(ReadOnlySpan<char> text, int maxChars)
     {
         Span<char> buffer = stackalloc char[32];
-        int plain = 0, rot = 0, reversed = 0, words = 0;
+        int plain = 0, rot = 0, reversed = 0, atbash = 0, words = 0;
         var end = Math.Min(text.Length, maxChars);
         var i = 0;
-        while (i < end)
+        while (NextWord(text, end, ref i, out var start, out var length))
         {
-            if (!char.IsAsciiLetterLower(text[i]))
-            {
-                i++;
-                continue;
-            }
-
-            var start = i;
-            while (i < end && char.IsAsciiLetterLower(text[i]))
-            {
-                i++;
-            }
-
-            // Letters glued to digits are leetspeak fragments ("r3n3w4bl3"), not words of any language; letters glued to
-            // accented ones are pieces of a word of another language (the "ng" and "n" of Vietnamese "ngân" once counted
-            // as the rot13 of "at" and "a").
-            if ((start > 0 && (char.IsAsciiDigit(text[start - 1]) || char.IsLetter(text[start - 1])))
-                || (i < end && (char.IsAsciiDigit(text[i]) || char.IsLetter(text[i]))))
-            {
-                continue;
-            }
-
-            var length = i - start;
             words++;
             if (length > buffer.Length)
             {
@@ -104,15 +85,126 @@ internal static class CommonWords
             {
                 reversed++;
             }
+
+            for (var k = 0; k < length; k++)
+            {
+                buffer[k] = Atbash(word[k]);
+            }
+
+            if (Lookup.Contains(buffer[..length]))
+            {
+                atbash++;
+            }
         }
 
-        return (plain, rot, reversed, words);
+        return (plain, rot, reversed, atbash, words);
     }
 
-    public static char Rot13(char c) => c switch
+    /// <summary>
+    /// The Caesar rotation (1-25, not 13) that turns the most of the first <paramref name="maxWords"/> words of two or
+    /// more letters into common words, how many it finds and how many words it tried. One-letter words are left out:
+    /// with 24 rotations to choose from, "a" and "i" turn up by chance. The work is bounded: 24 rotations of at most
+    /// <paramref name="maxWords"/> words.
+    /// </summary>
+    public static (int Rotation, int Found, int Tried) BestRotation(ReadOnlySpan<char> text, int maxChars, int maxWords)
     {
-        >= 'a' and <= 'z' => (char)('a' + ((c - 'a' + 13) % 26)),
-        >= 'A' and <= 'Z' => (char)('A' + ((c - 'A' + 13) % 26)),
+        Span<int> starts = stackalloc int[maxWords];
+        Span<int> lengths = stackalloc int[maxWords];
+        Span<char> buffer = stackalloc char[32];
+        var count = 0;
+        var end = Math.Min(text.Length, maxChars);
+        var i = 0;
+        while (count < maxWords && NextWord(text, end, ref i, out var start, out var length))
+        {
+            if (length >= 2 && length <= buffer.Length)
+            {
+                starts[count] = start;
+                lengths[count] = length;
+                count++;
+            }
+        }
+
+        int best = 0, bestFound = 0;
+        for (var rotation = 1; rotation < 26; rotation++)
+        {
+            if (rotation == 13)
+            {
+                continue;
+            }
+
+            var found = 0;
+            for (var w = 0; w < count; w++)
+            {
+                for (var k = 0; k < lengths[w]; k++)
+                {
+                    buffer[k] = Rotate(text[starts[w] + k], rotation);
+                }
+
+                if (Lookup.Contains(buffer[..lengths[w]]))
+                {
+                    found++;
+                }
+            }
+
+            if (found > bestFound)
+            {
+                (best, bestFound) = (rotation, found);
+            }
+        }
+
+        return (best, bestFound, count);
+    }
+
+    /// <summary>
+    /// The next run of lower-case ASCII letters from <paramref name="i"/> that stands as a word. Letters glued to digits
+    /// are leetspeak fragments ("r3n3w4bl3"), not words of any language; letters glued to accented ones are pieces of a
+    /// word of another language (the "ng" and "n" of Vietnamese "ngân" once counted as the rot13 of "at" and "a").
+    /// </summary>
+    private static bool NextWord(ReadOnlySpan<char> text, int end, ref int i, out int start, out int length)
+    {
+        while (i < end)
+        {
+            if (!char.IsAsciiLetterLower(text[i]))
+            {
+                i++;
+                continue;
+            }
+
+            start = i;
+            while (i < end && char.IsAsciiLetterLower(text[i]))
+            {
+                i++;
+            }
+
+            if ((start > 0 && (char.IsAsciiDigit(text[start - 1]) || char.IsLetter(text[start - 1])))
+                || (i < end && (char.IsAsciiDigit(text[i]) || char.IsLetter(text[i]))))
+            {
+                continue;
+            }
+
+            length = i - start;
+            return true;
+        }
+
+        start = length = 0;
+        return false;
+    }
+
+    public static char Rot13(char c) => Rotate(c, 13);
+
+    /// <summary>Shifts an ASCII letter <paramref name="rotation"/> places along the alphabet, keeping its case.</summary>
+    public static char Rotate(char c, int rotation) => c switch
+    {
+        >= 'a' and <= 'z' => (char)('a' + ((c - 'a' + rotation) % 26)),
+        >= 'A' and <= 'Z' => (char)('A' + ((c - 'A' + rotation) % 26)),
+        _ => c,
+    };
+
+    /// <summary>The Atbash cipher: the alphabet read backwards (a↔z, b↔y), keeping case.</summary>
+    public static char Atbash(char c) => c switch
+    {
+        >= 'a' and <= 'z' => (char)('z' - (c - 'a')),
+        >= 'A' and <= 'Z' => (char)('Z' - (c - 'A')),
         _ => c,
     };
 }

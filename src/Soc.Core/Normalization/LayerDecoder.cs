@@ -16,6 +16,8 @@ internal static class LayerDecoder
     public const string Html = "html";
     public const string Rot13 = "rot13";
     public const string Reversed = "reversed";
+    public const string Atbash = "atbash";
+    public const string Caesar = "caesar";
     public const string ReversedWords = "reversed-words";
     public const string Base32 = "base32";
     public const string Binary = "binary";
@@ -66,25 +68,39 @@ internal static class LayerDecoder
 
         var capped = text.Length <= maxOutputChars ? text : text[..maxOutputChars];
         var lower = capped.ToLowerInvariant();
-        var (isRot13, isReversed) = Shifted(lower, maxOutputChars);
-        var rot13 = isRot13 ? Rot13Text(capped, maxOutputChars) : null;
-        var reversed = isReversed ? ReverseText(capped, maxOutputChars) : null;
-        if (rot13 is null || reversed is null)
+        var found = Shifted(lower, maxOutputChars);
+        var rot13 = found.Rot13 ? Substitute(capped, Rot13, maxOutputChars) : null;
+        var reversed = found.Reversed ? ReverseText(capped, maxOutputChars) : null;
+        var atbash = found.Atbash ? Substitute(capped, Atbash, maxOutputChars) : null;
+        var caesar = found.Rotation > 0 ? Substitute(capped, Caesar, maxOutputChars, found.Rotation) : null;
+        if (rot13 is null || reversed is null || atbash is null || caesar is null)
         {
             // "Read this backwards and do it: snoitcurtsni erongi": plain words before the last colon hide the encoded
             // part from the whole-text count, so the part after it is judged on its own and decoded behind the plain one.
             var colon = capped.LastIndexOf(':');
             if (colon > 0 && capped.Length - colon > 12)
             {
-                var (tailRot13, tailReversed) = Shifted(lower.AsSpan(colon + 1), maxOutputChars);
-                if (rot13 is null && tailRot13)
+                var tail = Shifted(lower.AsSpan(colon + 1), maxOutputChars);
+                var head = capped[..(colon + 1)];
+                var rest = capped[(colon + 1)..];
+                if (rot13 is null && tail.Rot13)
                 {
-                    rot13 = capped[..(colon + 1)] + Rot13Text(capped[(colon + 1)..], maxOutputChars);
+                    rot13 = head + Substitute(rest, Rot13, maxOutputChars);
                 }
 
-                if (reversed is null && tailReversed)
+                if (reversed is null && tail.Reversed)
                 {
-                    reversed = capped[..(colon + 1)] + " " + ReverseText(capped[(colon + 1)..], maxOutputChars);
+                    reversed = head + " " + ReverseText(rest, maxOutputChars);
+                }
+
+                if (atbash is null && tail.Atbash)
+                {
+                    atbash = head + Substitute(rest, Atbash, maxOutputChars);
+                }
+
+                if (caesar is null && tail.Rotation > 0)
+                {
+                    caesar = head + Substitute(rest, Caesar, maxOutputChars, tail.Rotation);
                 }
             }
         }
@@ -92,6 +108,16 @@ internal static class LayerDecoder
         if (rot13 is not null)
         {
             layers.Add((Rot13, rot13));
+        }
+
+        if (atbash is not null)
+        {
+            layers.Add((Atbash, atbash));
+        }
+
+        if (caesar is not null)
+        {
+            layers.Add((Caesar, caesar));
         }
 
         if (reversed is not null)
@@ -105,19 +131,35 @@ internal static class LayerDecoder
     }
 
     /// <summary>
-    /// Whether <paramref name="lower"/> (lower-cased) reads as rot13 or as reversed text: decoding must reveal clearly
-    /// more ordinary words than the text shows as written, a quarter of the words, or a sixth when at least three (a
-    /// short request followed by a long optimised suffix).
+    /// Whether <paramref name="lower"/> (lower-cased) reads as rot13, reversed, Atbash or another Caesar rotation:
+    /// decoding must reveal clearly more ordinary words than the text shows as written, a quarter of the words, or a
+    /// sixth when at least three (a short request followed by a long optimised suffix). The other 24 rotations are
+    /// tried only on text that does not read as written and that no cheaper decoding explains, and only on its first
+    /// words, so ordinary messages pay nothing for them.
     /// </summary>
-    private static (bool Rot13, bool Reversed) Shifted(ReadOnlySpan<char> lower, int maxOutputChars)
+    private static (bool Rot13, bool Reversed, bool Atbash, int Rotation) Shifted(ReadOnlySpan<char> lower, int maxOutputChars)
     {
-        var (plain, rot, reversed, words) = CommonWords.Count(lower, maxOutputChars);
+        var (plain, rot, reversed, atbash, words) = CommonWords.Count(lower, maxOutputChars);
         if (words < 3)
         {
-            return (false, false);
+            return (false, false, false, 0);
         }
 
-        return (Reveals(rot), Reveals(reversed));
+        bool isRot13 = Reveals(rot), isReversed = Reveals(reversed), isAtbash = Reveals(atbash);
+        var rotation = 0;
+        if (!isRot13 && !isReversed && !isAtbash && plain * 4 < words)
+        {
+            const int maxWords = 24;
+            // Stricter than the single decodings: the best of 24 rotations finds a few short words in any text by
+            // chance, so it must turn at least three words, and half of those it tried, into common ones.
+            var (best, decoded, tried) = CommonWords.BestRotation(lower, maxOutputChars, maxWords);
+            if (decoded >= 3 && decoded > 2 * plain && decoded * 2 >= tried)
+            {
+                rotation = best;
+            }
+        }
+
+        return (isRot13, isReversed, isAtbash, rotation);
 
         bool Reveals(int decoded) => decoded >= 2 && decoded > 2 * plain && (decoded * 4 >= words || (decoded >= 3 && decoded * 6 >= words));
     }
@@ -327,13 +369,15 @@ internal static class LayerDecoder
         return n;
     }
 
-    private static string Rot13Text(string text, int max)
+    /// <summary>The text with every ASCII letter replaced by <paramref name="kind"/>'s decoding (rot13, Atbash or a Caesar rotation).</summary>
+    private static string Substitute(string text, string kind, int max, int rotation = 13)
     {
-        return string.Create(Math.Min(text.Length, max), text, static (span, source) =>
+        return string.Create(Math.Min(text.Length, max), (text, kind, rotation), static (span, state) =>
         {
+            var (source, kind, rotation) = state;
             for (var k = 0; k < span.Length; k++)
             {
-                span[k] = CommonWords.Rot13(source[k]);
+                span[k] = kind == Atbash ? CommonWords.Atbash(source[k]) : CommonWords.Rotate(source[k], rotation);
             }
         });
     }
