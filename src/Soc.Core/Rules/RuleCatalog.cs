@@ -110,6 +110,15 @@ public sealed class RuleCatalog
             {
                 throw new InvalidDataException($"Rule {rule.Id}: paranoia must be 1..4.");
             }
+
+            // A tag is a short slug ("owasp-llm01", "lang-th"); a phrase pasted into the tags by mistake would never match.
+            foreach (var tag in rule.Tags)
+            {
+                if (tag.Length is 0 or > 40 || !tag.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-'))
+                {
+                    throw new InvalidDataException($"Rule {rule.Id}: tag '{tag}' must be lower-case letters, digits and hyphens.");
+                }
+            }
         }
     }
 

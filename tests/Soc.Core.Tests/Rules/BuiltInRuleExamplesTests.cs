@@ -83,6 +83,15 @@ public sealed class BuiltInRuleExamplesTests
 
         Assert.Throws<InvalidDataException>(() => new RuleCatalog([rule, rule]));
     }
+
+    [Fact]
+    public void Catalog_PhraseInTheTags_IsRejectedOnLoad()
+    {
+        var rule = RuleCatalog.BuiltIn.Rules[0];
+        var misplaced = rule with { Tags = [.. rule.Tags, "paste+back|copy+back"] };
+
+        Assert.Throws<InvalidDataException>(() => new RuleCatalog([misplaced]));
+    }
 }
 
 /// <summary>The segmenter's vocabulary (for run-together and spaced-out letters) holds English words only.</summary>
