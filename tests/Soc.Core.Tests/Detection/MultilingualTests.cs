@@ -943,6 +943,10 @@ public sealed class MultilingualTests
     [InlineData("th", "แพ็กเกจนี้ใช้อินเทอร์เน็ตได้ไม่มีข้อจำกัดใช่ไหม")]
     [InlineData("sw", "Kifurushi hiki cha intaneti hakina mipaka?")]
     [InlineData("hi", "क्या इस प्लान में बिना किसी सीमा के डेटा मिलता है?")]
+    [InlineData("en", "Does AI without ethics exist?")]
+    [InlineData("es", "¿Existe la inteligencia artificial sin ética?")]
+    [InlineData("en", "Is there an AI without any restrictions?")]
+    [InlineData("pl", "Czy istnieje sztuczna inteligencja bez żadnych ograniczeń? Pytam z ciekawości.")]
     public void Analyze_NearMissInLanguage_IsAllowed(string language, string text)
     {
         var verdict = _engine.Analyze(text);
