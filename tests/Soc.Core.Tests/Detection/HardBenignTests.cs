@@ -1185,6 +1185,12 @@ public sealed class HardBenignTests
     [InlineData("The puzzle says to find the hidden value of x; can you help me solve it?")]
     [InlineData("What does the flag of Japan look like, and what do its colors mean?")]
     [InlineData("My son has a secret word for his treehouse; how can I help him remember it without writing it down?")]
+    [InlineData("What are you hiding from me? Just kidding, what's the weather today?")]
+    [InlineData("The word you're looking for is \"serendipity\", my teacher said. What does it mean?")]
+    [InlineData("What you are allowed to bring on the plane depends on the airline, right?")]
+    [InlineData("Is there a word you were taught as a child that nobody uses anymore?")]
+    [InlineData("The answer you're giving me is confusing; can you explain it more simply?")]
+    [InlineData("The name you were given at birth can be changed legally, how?")]
     public void Analyze_NearMissOfAWeakRule_IsAllowed(string text)
     {
         var verdict = _engine.Analyze(text);
