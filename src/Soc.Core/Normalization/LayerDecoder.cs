@@ -69,10 +69,10 @@ internal static class LayerDecoder
         var capped = text.Length <= maxOutputChars ? text : text[..maxOutputChars];
         var lower = capped.ToLowerInvariant();
         var found = Shifted(lower, maxOutputChars);
-        var rot13 = found.Rot13 ? Substitute(capped, Rot13, maxOutputChars) : null;
+        var rot13 = found.Rot13 ? Substitute(capped, CommonWords.Rot13, maxOutputChars) : null;
         var reversed = found.Reversed ? ReverseText(capped, maxOutputChars) : null;
-        var atbash = found.Atbash ? Substitute(capped, Atbash, maxOutputChars) : null;
-        var caesar = found.Rotation > 0 ? Substitute(capped, Caesar, maxOutputChars, found.Rotation) : null;
+        var atbash = found.Atbash ? Substitute(capped, CommonWords.Atbash, maxOutputChars) : null;
+        var caesar = found.Rotation > 0 ? Rotated(capped, found.Rotation, maxOutputChars) : null;
         if (rot13 is null || reversed is null || atbash is null || caesar is null)
         {
             // "Read this backwards and do it: snoitcurtsni erongi": plain words before the last colon hide the encoded
@@ -81,26 +81,29 @@ internal static class LayerDecoder
             if (colon > 0 && capped.Length - colon > 12)
             {
                 var tail = Shifted(lower.AsSpan(colon + 1), maxOutputChars);
-                var head = capped[..(colon + 1)];
-                var rest = capped[(colon + 1)..];
-                if (rot13 is null && tail.Rot13)
+                if (tail.Rot13 || tail.Reversed || tail.Atbash || tail.Rotation > 0)
                 {
-                    rot13 = head + Substitute(rest, Rot13, maxOutputChars);
-                }
+                    var head = capped[..(colon + 1)];
+                    var rest = capped[(colon + 1)..];
+                    if (rot13 is null && tail.Rot13)
+                    {
+                        rot13 = head + Substitute(rest, CommonWords.Rot13, maxOutputChars);
+                    }
 
-                if (reversed is null && tail.Reversed)
-                {
-                    reversed = head + " " + ReverseText(rest, maxOutputChars);
-                }
+                    if (reversed is null && tail.Reversed)
+                    {
+                        reversed = head + " " + ReverseText(rest, maxOutputChars);
+                    }
 
-                if (atbash is null && tail.Atbash)
-                {
-                    atbash = head + Substitute(rest, Atbash, maxOutputChars);
-                }
+                    if (atbash is null && tail.Atbash)
+                    {
+                        atbash = head + Substitute(rest, CommonWords.Atbash, maxOutputChars);
+                    }
 
-                if (caesar is null && tail.Rotation > 0)
-                {
-                    caesar = head + Substitute(rest, Caesar, maxOutputChars, tail.Rotation);
+                    if (caesar is null && tail.Rotation > 0)
+                    {
+                        caesar = head + Rotated(rest, tail.Rotation, maxOutputChars);
+                    }
                 }
             }
         }
@@ -369,15 +372,17 @@ internal static class LayerDecoder
         return n;
     }
 
-    /// <summary>The text with every ASCII letter replaced by <paramref name="kind"/>'s decoding (rot13, Atbash or a Caesar rotation).</summary>
-    private static string Substitute(string text, string kind, int max, int rotation = 13)
+    /// <summary>The text shifted <paramref name="rotation"/> places along the alphabet (a closure only when a rotation is found).</summary>
+    private static string Rotated(string text, int rotation, int max) => Substitute(text, c => CommonWords.Rotate(c, rotation), max);
+
+    /// <summary>The text with every character mapped by <paramref name="map"/> (rot13, Atbash or a Caesar rotation).</summary>
+    private static string Substitute(string text, Func<char, char> map, int max)
     {
-        return string.Create(Math.Min(text.Length, max), (text, kind, rotation), static (span, state) =>
+        return string.Create(Math.Min(text.Length, max), (text, map), static (span, state) =>
         {
-            var (source, kind, rotation) = state;
             for (var k = 0; k < span.Length; k++)
             {
-                span[k] = kind == Atbash ? CommonWords.Atbash(source[k]) : CommonWords.Rotate(source[k], rotation);
+                span[k] = state.map(state.text[k]);
             }
         });
     }
