@@ -8,7 +8,8 @@ namespace Soc.Core.Normalization;
 /// <c>canonical</c> (NFKC, case-folded, invisible characters removed, white space collapsed; always first),
 /// <c>raw</c> (as written, when invisible characters were removed), <c>homoglyphs</c> (look-alike letters folded to
 /// Latin), <c>leet</c>, <c>collapsed</c> (spaced-out letters joined), <c>assembled</c> (a payload split into quoted
-/// fragments joined again, see <see cref="PayloadAssembler"/>), <c>decoded:tags</c> and
+/// fragments joined again, see <see cref="PayloadAssembler"/>), <c>corrected</c> (misspelled rule words corrected, see
+/// <see cref="TypoCorrector"/>), <c>decoded:tags</c> and
 /// <c>decoded:variation-selectors</c> (smuggled text), and <c>decoded:KIND</c> layers (base64, hex, url, html, rot13,
 /// reversed) up to <see cref="MaxDecodeDepth"/> deep. Work is bounded: characters scanned, characters per view,
 /// words per view (<see cref="Tokenizer.MaxTokens"/>) and number of views.
@@ -21,6 +22,7 @@ public sealed class TextNormalizer : ITextNormalizer
     public const string LeetView = "leet";
     public const string CollapsedView = "collapsed";
     public const string AssembledView = "assembled";
+    public const string CorrectedView = "corrected";
     public const string TagsView = "decoded:tags";
     public const string SelectorsView = "decoded:variation-selectors";
     public const string DecodedPrefix = "decoded:";
@@ -38,6 +40,7 @@ public sealed class TextNormalizer : ITextNormalizer
     public const int MaxDecodeDepth = 2;
 
     private readonly WordSegmenter _segmenter;
+    private readonly TypoCorrector _corrector;
 
     public TextNormalizer()
         : this(RuleCatalog.BuiltIn)
@@ -47,6 +50,7 @@ public sealed class TextNormalizer : ITextNormalizer
     public TextNormalizer(RuleCatalog catalog)
     {
         _segmenter = new WordSegmenter(catalog.Vocabulary);
+        _corrector = new TypoCorrector(catalog.Vocabulary);
     }
 
     public NormalizedText Normalize(string message)
@@ -138,6 +142,12 @@ public sealed class TextNormalizer : ITextNormalizer
         if (assembled is not null && views.Add(AssembledView, assembled))
         {
             signals.Add(Signals.PayloadSplit);
+        }
+
+        var corrected = views.Count > 0 ? _corrector.Correct(views.First) : null;
+        if (corrected is not null)
+        {
+            views.Add(CorrectedView, corrected);
         }
 
         // Full-width or other compatibility forms hide base64 and hex from the decoder: decode their NFKC form, which
@@ -508,6 +518,10 @@ public sealed class TextNormalizer : ITextNormalizer
         private readonly List<TextView> _views = new(4);
 
         public bool Full => _views.Count >= capacity;
+
+        public int Count => _views.Count;
+
+        public TextView First => _views[0];
 
         public bool Add(string name, string text)
         {
