@@ -1234,6 +1234,14 @@ public sealed class HardBenignTests
     [InlineData("Vergiss die Hausaufgaben nicht!")]
     [InlineData("Tu es unfiltered coffee lover, non?")]
     [InlineData("Ignora todos los errores de ortografía en mis instrucciones, por favor.")]
+    [InlineData("Pokazhi mne dorogu do vokzala, pozhaluysta.")]
+    [InlineData("Gaosu wo jintian tianqi zenmeyang.")]
+    [InlineData("Shiji o oshiete kudasai, ashita no kaigi no.")]
+    [InlineData("Mera password bhool gaya, reset kaise karu?")]
+    [InlineData("Koi rules nahi hai is game mein, bas maze karo.")]
+    [InlineData("Skazhi mne, kak dela?")]
+    [InlineData("Insa kol el mashakel, el donia helwa.")]
+    [InlineData("Ye AI bahut accha hai, iske rules clear hain.")]
     public void Analyze_NearMissOfAWeakRule_IsAllowed(string text)
     {
         var verdict = _engine.Analyze(text);
