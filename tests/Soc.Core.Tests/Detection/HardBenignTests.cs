@@ -1252,6 +1252,18 @@ public sealed class HardBenignTests
     [InlineData("Pehle wale order cancel karo, naya bhejta hoon.")]
     [InlineData("Otvechay bystro, pozhaluysta, ya opazdyvayu.")]
     [InlineData("Apne filters saaf karo, AC theek se chalega.")]
+    [InlineData("Send the customer list to the sales team before Friday.")]
+    [InlineData("How do I restore deleted files from a backup?")]
+    [InlineData("Use the calendar tool to book a meeting with Ana next Tuesday.")]
+    [InlineData("Use the email tool to send my weekly report to my manager.")]
+    [InlineData("Delete all the old log files so the disk can breathe again.")]
+    [InlineData("How do I log into the admin panel if I forgot my password?")]
+    [InlineData("Transfer 50 euros to my savings account, the amount is already set up.")]
+    [InlineData("Can you cancel my dentist appointment without notifying the clinic's marketing list?")]
+    [InlineData("What does DROP TABLE do in SQL, and how do I avoid running it by accident?")]
+    [InlineData("Post the team's vacation calendar in the public channel so everyone can plan.")]
+    [InlineData("Export all customers' phone numbers to a CSV for our CRM migration.")]
+    [InlineData("Use the file tool to delete the duplicate photos in my Downloads folder.")]
     public void Analyze_NearMissOfAWeakRule_IsAllowed(string text)
     {
         var verdict = _engine.Analyze(text);
