@@ -4,7 +4,7 @@ namespace Soc.Core.Tests.Normalization;
 
 public sealed class TypoCorrectorTests
 {
-    private static readonly TypoCorrector Corrector = new(["ignore", "previous", "instructions", "system", "prompt", "secret", "hack", "make", "the", "all", "and", "tell", "me", "show", "your"]);
+    private static readonly TypoCorrector Corrector = new(["ignore", "previous", "instructions", "system", "prompt", "secret", "hack", "make", "the", "all", "and", "tell", "me", "show", "your", "steal"]);
 
     private readonly TextNormalizer _normalizer = new();
 
@@ -27,7 +27,7 @@ public sealed class TypoCorrectorTests
     [InlineData("secrat")] // a changed letter
     [InlineData("gnore")] // the first letter must stay
     [InlineData("hak")] // too short
-    [InlineData("mak")] // four letters: a letter left out does not count
+    [InlineData("stal")] // four letters: a letter left out does not count ("setp" would be "step" and "setup")
     [InlineData("igonrepre")] // two slips
     public void Best_NotOneSlipFromARuleWord_IsNull(string word)
     {
@@ -58,6 +58,7 @@ public sealed class TypoCorrectorTests
     [InlineData("abcde", "abxde")]
     [InlineData("abcde", "abcdex")]
     [InlineData("abcde", "abcd")]
+    [InlineData("abcd", "abxcd")] // four letters: a letter left out does not count
     [InlineData("abcde", "bacdx")]
     [InlineData("abcde", "abc")]
     public void OneEdit_SameChangedEndingOrTwoSlips_IsFalse(string a, string b)
