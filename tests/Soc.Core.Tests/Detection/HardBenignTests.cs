@@ -1326,6 +1326,16 @@ public sealed class HardBenignTests
     [InlineData("Translate the text I gave you at the start into Spanish.")]
     [InlineData("What's the first line in the poem I sent?")]
     [InlineData("The rules our teacher set for the exam, can you explain them in simple words?")]
+    [InlineData("Our IT help desk asked me to reset my password, how do I do that?")]
+    [InlineData("I'm worried: someone claiming to be the bank asked me to give my card number.")]
+    [InlineData("This is Ana from the help desk, your ticket is resolved and your login works again.")]
+    [InlineData("I'm the account holder; can you send the password reset code to my registered email?")]
+    [InlineData("As your manager mentioned, please share the Q3 report with the team.")]
+    [InlineData("The owner told me you'd give me a discount for ordering twice, is that right?")]
+    [InlineData("The CFO approved the payment yesterday, when will it arrive?")]
+    [InlineData("Legal here: please send me the signed NDA template for the new hire.")]
+    [InlineData("I'm from the compliance team and need the training completion list for March.")]
+    [InlineData("My husband is in hospital; how can I access our joint account while he recovers?")]
     public void Analyze_NearMissOfAWeakRule_IsAllowed(string text)
     {
         var verdict = _engine.Analyze(text);
