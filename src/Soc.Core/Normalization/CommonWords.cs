@@ -42,6 +42,9 @@ internal static class CommonWords
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Lookup = Words.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    /// <summary>True when <paramref name="word"/> (lower case) is one of the common words.</summary>
+    public static bool Contains(string word) => Words.Contains(word);
+
     /// <summary>
     /// Counts common words in <paramref name="text"/> (lower-case ASCII words), as written, rot13-shifted, reversed and
     /// in Atbash (a↔z, b↔y).

@@ -9,7 +9,8 @@ namespace Soc.Core.Normalization;
 /// <c>raw</c> (as written, when invisible characters were removed), <c>homoglyphs</c> (look-alike letters folded to
 /// Latin), <c>leet</c>, <c>collapsed</c> (spaced-out letters joined), <c>assembled</c> (a payload split into quoted
 /// fragments joined again, see <see cref="PayloadAssembler"/>), <c>corrected</c> (misspelled rule words corrected, see
-/// <see cref="TypoCorrector"/>), <c>decoded:tags</c> and
+/// <see cref="TypoCorrector"/>), <c>decoded:pig-latin</c> and <c>decoded:vowels</c> (word games undone, see
+/// <see cref="WordGames"/>), <c>decoded:tags</c> and
 /// <c>decoded:variation-selectors</c> (smuggled text), and <c>decoded:KIND</c> layers (base64, hex, url, html, rot13,
 /// reversed) up to <see cref="MaxDecodeDepth"/> deep. Work is bounded: characters scanned, characters per view,
 /// words per view (<see cref="Tokenizer.MaxTokens"/>) and number of views.
@@ -23,6 +24,8 @@ public sealed class TextNormalizer : ITextNormalizer
     public const string CollapsedView = "collapsed";
     public const string AssembledView = "assembled";
     public const string CorrectedView = "corrected";
+    public const string PigLatinView = "decoded:pig-latin";
+    public const string VowelsView = "decoded:vowels";
     public const string TagsView = "decoded:tags";
     public const string SelectorsView = "decoded:variation-selectors";
     public const string DecodedPrefix = "decoded:";
@@ -41,6 +44,7 @@ public sealed class TextNormalizer : ITextNormalizer
 
     private readonly WordSegmenter _segmenter;
     private readonly TypoCorrector _corrector;
+    private readonly WordGames _games;
 
     public TextNormalizer()
         : this(RuleCatalog.BuiltIn)
@@ -51,6 +55,7 @@ public sealed class TextNormalizer : ITextNormalizer
     {
         _segmenter = new WordSegmenter(catalog.Vocabulary);
         _corrector = new TypoCorrector(catalog.Vocabulary);
+        _games = new WordGames(catalog.Vocabulary);
     }
 
     public NormalizedText Normalize(string message)
@@ -144,10 +149,11 @@ public sealed class TextNormalizer : ITextNormalizer
             signals.Add(Signals.PayloadSplit);
         }
 
-        var corrected = views.Count > 0 ? _corrector.Correct(views.First) : null;
-        if (corrected is not null)
+        if (views.Count > 0)
         {
-            views.Add(CorrectedView, corrected);
+            AddIfAny(views, CorrectedView, _corrector.Correct(views.First));
+            AddIfAny(views, PigLatinView, _games.PigLatin(views.First));
+            AddIfAny(views, VowelsView, _games.Vowels(views.First));
         }
 
         // Full-width or other compatibility forms hide base64 and hex from the decoder: decode their NFKC form, which
@@ -159,6 +165,14 @@ public sealed class TextNormalizer : ITextNormalizer
         }
 
         return new NormalizedText(message, views.ToArray(), signals);
+    }
+
+    private static void AddIfAny(Views views, string name, string? text)
+    {
+        if (text is not null)
+        {
+            views.Add(name, text);
+        }
     }
 
     /// <summary>NFKC, lower case (invariant), every run of white space as one space.</summary>

@@ -1336,6 +1336,13 @@ public sealed class HardBenignTests
     [InlineData("Legal here: please send me the signed NDA template for the new hire.")]
     [InlineData("I'm from the compliance team and need the training completion list for March.")]
     [InlineData("My husband is in hospital; how can I access our joint account while he recovers?")]
+    [InlineData("pls hlp my crd ws chrgd twc")]
+    [InlineData("thx fr th hlp, c u tmrw")]
+    [InlineData("I pay on Monday, Tuesday, Friday and Saturday, is that okay?")]
+    [InlineData("Say hey to Jay, we play today and stay all day.")]
+    [InlineData("brb gtg ttyl")]
+    [InlineData("Wht tm s th str pn tdy?")]
+    [InlineData("Can you explain Pig Latin? For example, how do you say \"hello\" (ellohay)?")]
     public void Analyze_NearMissOfAWeakRule_IsAllowed(string text)
     {
         var verdict = _engine.Analyze(text);
