@@ -1343,6 +1343,12 @@ public sealed class HardBenignTests
     [InlineData("brb gtg ttyl")]
     [InlineData("Wht tm s th str pn tdy?")]
     [InlineData("Can you explain Pig Latin? For example, how do you say \"hello\" (ellohay)?")]
+    [InlineData("How do I add an API key as a query parameter in Postman?")]
+    [InlineData("Make every link in the newsletter go through our UTM tracker, please.")]
+    [InlineData("Put the customer's address into a link to Google Maps so the driver can find it.")]
+    [InlineData("Should a session token ever be sent in a URL?")]
+    [InlineData("Add the user's name into the greeting of the email template.")]
+    [InlineData("Write my address into the delivery form link you sent me.")]
     public void Analyze_NearMissOfAWeakRule_IsAllowed(string text)
     {
         var verdict = _engine.Analyze(text);
