@@ -1378,6 +1378,14 @@ public sealed class HardBenignTests
     [InlineData("How do I delete my account and all my data?")]
     [InlineData("Use the booking tool to move my dentist appointment to Friday.")]
     [InlineData("Which topics are good for a first-date conversation?")]
+    [InlineData("Atenção: a reunião de amanhã foi adiada para as 15h.")]
+    [InlineData("Заметка для себя: купить молоко и хлеб.")]
+    [InlineData("给老师的提示：明天考试请带计算器。")]
+    [InlineData("Note pour l'équipe : la réunion commence à 10 h.")]
+    [InlineData("Hinweis an die Mieter: Der Aufzug wird am Montag gewartet.")]
+    [InlineData("Nota per il cliente: la consegna arriverà lunedì.")]
+    [InlineData("AIアシスタントの使い方を教えてください。")]
+    [InlineData("Como posso usar o assistente de IA para resumir um documento?")]
     public void Analyze_NearMissOfAWeakRule_IsAllowed(string text)
     {
         var verdict = _engine.Analyze(text);
