@@ -68,7 +68,8 @@ public sealed class ClassifierDetector : IDetector
 
     /// <summary>
     /// The view that scores highest (canonical first, then de-obfuscated and decoded ones, at most <see cref="MaxViews"/>)
-    /// and its probability; the raw view is skipped after the first, as it would only repeat the canonical score.
+    /// and its probability; the raw view is skipped after the first, as it would only repeat the canonical score, and so is
+    /// the typo-corrected view, whose real-word slips ("stoke" read as "stroke") the model was never trained on.
     /// </summary>
     public static (TextView? View, double Probability) BestView(ClassifierModel model, NormalizedText text)
     {
@@ -81,7 +82,8 @@ public sealed class ClassifierDetector : IDetector
         for (var i = 0; i < views.Count && scored < MaxViews; i++)
         {
             var view = views[i];
-            if (i > 0 && string.Equals(view.Name, TextNormalizer.RawView, StringComparison.Ordinal))
+            if (i > 0 && (string.Equals(view.Name, TextNormalizer.RawView, StringComparison.Ordinal)
+                || string.Equals(view.Name, TextNormalizer.CorrectedView, StringComparison.Ordinal)))
             {
                 continue;
             }
