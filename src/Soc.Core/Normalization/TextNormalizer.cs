@@ -151,9 +151,9 @@ public sealed class TextNormalizer : ITextNormalizer
 
         if (views.Count > 0)
         {
-            AddIfAny(views, CorrectedView, _corrector.Correct(views.First));
-            AddIfAny(views, PigLatinView, _games.PigLatin(views.First));
-            AddIfAny(views, VowelsView, _games.Vowels(views.First));
+            AddIfAny(views, CorrectedView, _corrector.Correct(views.First, MaxDerivedViewChars));
+            AddIfAny(views, PigLatinView, _games.PigLatin(views.First, MaxDerivedViewChars));
+            AddIfAny(views, VowelsView, _games.Vowels(views.First, MaxDerivedViewChars));
         }
 
         // Full-width or other compatibility forms hide base64 and hex from the decoder: decode their NFKC form, which
@@ -167,11 +167,13 @@ public sealed class TextNormalizer : ITextNormalizer
         return new NormalizedText(message, views.ToArray(), signals);
     }
 
+    /// <summary>Adds a view read from the first <see cref="MaxDerivedViewChars"/> characters (a corrected word can be a
+    /// letter longer, so the result is cut to the bound as well).</summary>
     private static void AddIfAny(Views views, string name, string? text)
     {
         if (text is not null)
         {
-            views.Add(name, text);
+            views.Add(name, text.Length <= MaxDerivedViewChars ? text : text[..MaxDerivedViewChars]);
         }
     }
 

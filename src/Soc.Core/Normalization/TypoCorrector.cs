@@ -62,16 +62,22 @@ public sealed class TypoCorrector
     }
 
     /// <summary>
-    /// The view's text with every misspelled rule word corrected, or null when fewer than <see cref="MinCorrections"/>
-    /// words were.
+    /// The view's text (its first <paramref name="maxChars"/> characters) with every misspelled rule word corrected, or
+    /// null when fewer than <see cref="MinCorrections"/> words were.
     /// </summary>
-    public string? Correct(TextView view)
+    public string? Correct(TextView view, int maxChars = int.MaxValue)
     {
+        var end = Math.Min(view.Text.Length, maxChars);
         StringBuilder? sb = null;
         List<string>? corrected = null;
         var copied = 0;
         foreach (var token in view.Tokens)
         {
+            if (token.Start + token.Length > end)
+            {
+                break;
+            }
+
             var word = token.Value;
             if (!IsCandidateWord(word) || _known.Contains(word) || Best(word) is not { } fixedWord)
             {
@@ -94,17 +100,24 @@ public sealed class TypoCorrector
         }
 
         var known = 0;
+        var words = 0;
         foreach (var token in view.Tokens)
         {
+            if (token.Start + token.Length > end)
+            {
+                break;
+            }
+
+            words++;
             known += _vocabulary.Contains(token.Value) ? 1 : 0;
         }
 
-        if (known < corrected.Count || known < view.Tokens.Count * MinKnownShare)
+        if (known < corrected.Count || known < words * MinKnownShare)
         {
             return null;
         }
 
-        return sb.Append(view.Text, copied, view.Text.Length - copied).ToString();
+        return sb.Append(view.Text, copied, end - copied).ToString();
     }
 
     /// <summary>The one known word one slip from <paramref name="word"/> with its first letter; null when none or several.</summary>

@@ -6,7 +6,8 @@ namespace Soc.Core.Normalization;
 /// Undoes two word games that hide a request from filters while a model still reads it: Pig Latin ("ignoreway
 /// allway eviouspray instructionsway") and text with its vowels taken out ("gnr ll prvs nstrctns"). Each is tried only
 /// when most of the message plays it (at least <see cref="MinWords"/> words and <see cref="MinShare"/> of them), and a
-/// word is replaced only by a word the rules use; anything else stays as written.
+/// word is replaced only by a word the rules use; anything else stays as written. Like the other derived views, only the
+/// first characters of a long message are read (the caller's bound).
 /// </summary>
 public sealed class WordGames
 {
@@ -49,17 +50,23 @@ public sealed class WordGames
     }
 
     /// <summary>The view's text read back from Pig Latin, or null when the message is not mostly Pig Latin.</summary>
-    public string? PigLatin(TextView view) => Replace(view, static word => word.Length >= 4 && word.EndsWith("ay", StringComparison.Ordinal), FromPigLatin);
+    public string? PigLatin(TextView view, int maxChars = int.MaxValue) => Replace(view, maxChars, static word => word.Length >= 4 && word.EndsWith("ay", StringComparison.Ordinal), FromPigLatin);
 
     /// <summary>The view's text with vowels put back into its words, or null when most words keep their vowels.</summary>
-    public string? Vowels(TextView view) => Replace(view, static word => word.AsSpan().IndexOfAny(VowelChars) < 0, FromSkeleton);
+    public string? Vowels(TextView view, int maxChars = int.MaxValue) => Replace(view, maxChars, static word => word.AsSpan().IndexOfAny(VowelChars) < 0, FromSkeleton);
 
-    private string? Replace(TextView view, Func<string, bool> plays, Func<string, string?> decode)
+    private string? Replace(TextView view, int maxChars, Func<string, bool> plays, Func<string, string?> decode)
     {
+        var end = Math.Min(view.Text.Length, maxChars);
         var words = 0;
         var playing = 0;
         foreach (var token in view.Tokens)
         {
+            if (token.Start + token.Length > end)
+            {
+                break;
+            }
+
             if (!IsWord(token.Value))
             {
                 continue;
@@ -79,6 +86,11 @@ public sealed class WordGames
         var changed = 0;
         foreach (var token in view.Tokens)
         {
+            if (token.Start + token.Length > end)
+            {
+                break;
+            }
+
             if (!IsWord(token.Value) || !plays(token.Value) || decode(token.Value) is not { } plain)
             {
                 continue;
@@ -89,7 +101,7 @@ public sealed class WordGames
             changed++;
         }
 
-        return changed < MinWords ? null : sb.Append(view.Text, copied, view.Text.Length - copied).ToString();
+        return changed < MinWords ? null : sb.Append(view.Text, copied, end - copied).ToString();
     }
 
     /// <summary>"ignoreway" → ignore, "eviouspray" → previous, "elltay" → tell: the consonants moved to the end go back.</summary>
