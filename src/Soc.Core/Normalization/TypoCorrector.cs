@@ -68,11 +68,13 @@ public sealed class TypoCorrector
     public string? Correct(TextView view, int maxChars = int.MaxValue)
     {
         var end = Math.Min(view.Text.Length, maxChars);
+        var tokens = view.Tokens;
         StringBuilder? sb = null;
         List<string>? corrected = null;
         var copied = 0;
-        foreach (var token in view.Tokens)
+        for (var i = 0; i < tokens.Count; i++)
         {
+            var token = tokens[i];
             if (token.Start + token.Length > end)
             {
                 break;
@@ -101,8 +103,9 @@ public sealed class TypoCorrector
 
         var known = 0;
         var words = 0;
-        foreach (var token in view.Tokens)
+        for (var i = 0; i < tokens.Count; i++)
         {
+            var token = tokens[i];
             if (token.Start + token.Length > end)
             {
                 break;

@@ -24,6 +24,10 @@ public sealed class WordGames
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _bySkeleton;
 
+    // Made once: a method group converted on every call would allocate a delegate per message.
+    private readonly Func<string, string?> _fromPigLatin;
+    private readonly Func<string, string?> _fromSkeleton;
+
     public WordGames(IEnumerable<string> vocabulary)
     {
         _vocabulary = new HashSet<string>(vocabulary.Where(w => w.Length > 0 && w.AsSpan().IndexOfAnyExceptInRange('a', 'z') < 0), StringComparer.Ordinal);
@@ -47,21 +51,25 @@ public sealed class WordGames
         }
 
         _bySkeleton = bySkeleton.GetAlternateLookup<ReadOnlySpan<char>>();
+        _fromPigLatin = FromPigLatin;
+        _fromSkeleton = FromSkeleton;
     }
 
     /// <summary>The view's text read back from Pig Latin, or null when the message is not mostly Pig Latin.</summary>
-    public string? PigLatin(TextView view, int maxChars = int.MaxValue) => Replace(view, maxChars, static word => word.Length >= 4 && word.EndsWith("ay", StringComparison.Ordinal), FromPigLatin);
+    public string? PigLatin(TextView view, int maxChars = int.MaxValue) => Replace(view, maxChars, static word => word.Length >= 4 && word.EndsWith("ay", StringComparison.Ordinal), _fromPigLatin);
 
     /// <summary>The view's text with vowels put back into its words, or null when most words keep their vowels.</summary>
-    public string? Vowels(TextView view, int maxChars = int.MaxValue) => Replace(view, maxChars, static word => word.AsSpan().IndexOfAny(VowelChars) < 0, FromSkeleton);
+    public string? Vowels(TextView view, int maxChars = int.MaxValue) => Replace(view, maxChars, static word => word.AsSpan().IndexOfAny(VowelChars) < 0, _fromSkeleton);
 
     private string? Replace(TextView view, int maxChars, Func<string, bool> plays, Func<string, string?> decode)
     {
         var end = Math.Min(view.Text.Length, maxChars);
+        var tokens = view.Tokens;
         var words = 0;
         var playing = 0;
-        foreach (var token in view.Tokens)
+        for (var i = 0; i < tokens.Count; i++)
         {
+            var token = tokens[i];
             if (token.Start + token.Length > end)
             {
                 break;
@@ -84,8 +92,9 @@ public sealed class WordGames
         var sb = new StringBuilder(view.Text.Length + 16);
         var copied = 0;
         var changed = 0;
-        foreach (var token in view.Tokens)
+        for (var i = 0; i < tokens.Count; i++)
         {
+            var token = tokens[i];
             if (token.Start + token.Length > end)
             {
                 break;
