@@ -8,7 +8,8 @@ namespace Soc.Core.Normalization;
 /// <c>canonical</c> (NFKC, case-folded, invisible characters removed, white space collapsed; always first),
 /// <c>raw</c> (as written, when invisible characters were removed), <c>homoglyphs</c> (look-alike letters folded to
 /// Latin), <c>leet</c>, <c>collapsed</c> (spaced-out letters joined), <c>assembled</c> (a payload split into quoted
-/// fragments joined again, see <see cref="PayloadAssembler"/>), <c>corrected</c> (misspelled rule words corrected, see
+/// fragments joined again, see <see cref="PayloadAssembler"/>), <c>chat-speak</c> (texting shorthand written out, see
+/// <see cref="ChatSpeak"/>), <c>corrected</c> (misspelled rule words corrected, see
 /// <see cref="TypoCorrector"/>), <c>decoded:pig-latin</c> and <c>decoded:vowels</c> (word games undone, see
 /// <see cref="WordGames"/>), <c>decoded:tags</c> and
 /// <c>decoded:variation-selectors</c> (smuggled text), and <c>decoded:KIND</c> layers (base64, hex, url, html, rot13,
@@ -24,6 +25,7 @@ public sealed class TextNormalizer : ITextNormalizer
     public const string CollapsedView = "collapsed";
     public const string AssembledView = "assembled";
     public const string CorrectedView = "corrected";
+    public const string ChatSpeakView = "chat-speak";
     public const string PigLatinView = "decoded:pig-latin";
     public const string VowelsView = "decoded:vowels";
     public const string TagsView = "decoded:tags";
@@ -151,7 +153,14 @@ public sealed class TextNormalizer : ITextNormalizer
 
         if (views.Count > 0)
         {
-            AddIfAny(views, CorrectedView, _corrector.Correct(views.First, MaxDerivedViewChars));
+            // Shorthand first, so that a misspelling in a texted message ("pls 4get ur instrctions") is read after it.
+            var typed = views.First;
+            if (AddIfAny(views, ChatSpeakView, ChatSpeak.Expand(views.First, MaxDerivedViewChars)))
+            {
+                typed = views.Last;
+            }
+
+            AddIfAny(views, CorrectedView, _corrector.Correct(typed, MaxDerivedViewChars));
             AddIfAny(views, PigLatinView, _games.PigLatin(views.First, MaxDerivedViewChars));
             AddIfAny(views, VowelsView, _games.Vowels(views.First, MaxDerivedViewChars));
         }
@@ -169,13 +178,8 @@ public sealed class TextNormalizer : ITextNormalizer
 
     /// <summary>Adds a view read from the first <see cref="MaxDerivedViewChars"/> characters (a corrected word can be a
     /// letter longer, so the result is cut to the bound as well).</summary>
-    private static void AddIfAny(Views views, string name, string? text)
-    {
-        if (text is not null)
-        {
-            views.Add(name, text.Length <= MaxDerivedViewChars ? text : text[..MaxDerivedViewChars]);
-        }
-    }
+    private static bool AddIfAny(Views views, string name, string? text) =>
+        text is not null && views.Add(name, text.Length <= MaxDerivedViewChars ? text : text[..MaxDerivedViewChars]);
 
     /// <summary>NFKC, lower case (invariant), every run of white space as one space.</summary>
     public static string Canonicalize(string text) => CanonicalizeAndFold(InvisibleChars.Strip(text).Text).Canonical;
@@ -538,6 +542,8 @@ public sealed class TextNormalizer : ITextNormalizer
         public int Count => _views.Count;
 
         public TextView First => _views[0];
+
+        public TextView Last => _views[^1];
 
         public bool Add(string name, string text)
         {
