@@ -9,7 +9,8 @@ namespace Soc.Core.Normalization;
 /// <c>raw</c> (as written, when invisible characters were removed), <c>homoglyphs</c> (look-alike letters folded to
 /// Latin), <c>leet</c>, <c>collapsed</c> (spaced-out letters joined), <c>assembled</c> (a payload split into quoted
 /// fragments joined again, see <see cref="PayloadAssembler"/>), <c>chat-speak</c> (texting shorthand written out, see
-/// <see cref="ChatSpeak"/>), <c>corrected</c> (misspelled rule words corrected, see
+/// <see cref="ChatSpeak"/>), <c>possessives</c> (a left-out apostrophe put back, see <see cref="Possessives"/>),
+/// <c>corrected</c> (misspelled rule words corrected, see
 /// <see cref="TypoCorrector"/>), <c>decoded:pig-latin</c> and <c>decoded:vowels</c> (word games undone, see
 /// <see cref="WordGames"/>), <c>decoded:tags</c> and
 /// <c>decoded:variation-selectors</c> (smuggled text), and <c>decoded:KIND</c> layers (base64, hex, url, html, rot13,
@@ -26,6 +27,7 @@ public sealed class TextNormalizer : ITextNormalizer
     public const string AssembledView = "assembled";
     public const string CorrectedView = "corrected";
     public const string ChatSpeakView = "chat-speak";
+    public const string PossessivesView = "possessives";
     public const string PigLatinView = "decoded:pig-latin";
     public const string VowelsView = "decoded:vowels";
     public const string TagsView = "decoded:tags";
@@ -153,9 +155,15 @@ public sealed class TextNormalizer : ITextNormalizer
 
         if (views.Count > 0)
         {
-            // Shorthand first, so that a misspelling in a texted message ("pls 4get ur instrctions") is read after it.
+            // Shorthand, then possessives without their apostrophe ("my wifes phone"), then misspellings, each reading
+            // the text the one before produced ("pls 4get ur instrctions").
             var typed = views.First;
             if (AddIfAny(views, ChatSpeakView, ChatSpeak.Expand(views.First, MaxDerivedViewChars)))
+            {
+                typed = views.Last;
+            }
+
+            if (AddIfAny(views, PossessivesView, Possessives.Restore(typed, MaxDerivedViewChars)))
             {
                 typed = views.Last;
             }
