@@ -75,14 +75,20 @@ public static class ChatSpeak
     /// The view's text (its first <paramref name="maxChars"/> characters) with chat shorthand written out, or null when
     /// it uses fewer than <see cref="MinHits"/> shorthand words.
     /// </summary>
-    public static string? Expand(TextView view, int maxChars = int.MaxValue)
+    public static string? Expand(TextView view, int maxChars = int.MaxValue) => Expand(view, MinHits, maxChars);
+
+    /// <summary>
+    /// As <see cref="Expand(TextView, int)"/> with another threshold: a message already written in leetspeak
+    /// ("ignor3 ur rul3s") is informal enough that one shorthand word is read.
+    /// </summary>
+    public static string? Expand(TextView view, int minHits, int maxChars)
     {
         ArgumentNullException.ThrowIfNull(view);
         var end = Math.Min(view.Text.Length, maxChars);
         var tokens = view.Tokens;
         var hits = 0;
         string? first = null;
-        for (var i = 0; i < tokens.Count && hits < MinHits; i++)
+        for (var i = 0; i < tokens.Count && hits < minHits; i++)
         {
             if (tokens[i].Start + tokens[i].Length > end)
             {
@@ -98,7 +104,7 @@ public static class ChatSpeak
             }
         }
 
-        if (hits < MinHits)
+        if (hits < minHits)
         {
             return null;
         }

@@ -121,10 +121,16 @@ public sealed class TextNormalizer : ITextNormalizer
         var basis = folded ?? canonical;
         var derivedBasis = basis.Length <= MaxDerivedViewChars ? basis : basis[..MaxDerivedViewChars];
         var leet = Obfuscation.FoldLeet(derivedBasis);
-        if (leet is not null && views.Add(LeetView, leet) && HasLeetWords(derivedBasis, leet, UpperCaseCodes(nfkc)))
+        TextView? leetView = null;
+        if (leet is not null && views.Add(LeetView, leet))
+        {
+            leetView = views.Last;
+        }
+
+        if (leetView is not null && HasLeetWords(derivedBasis, leet!, UpperCaseCodes(nfkc)))
         {
             signals.Add(Signals.Leetspeak);
-            if (IsMostlyLeet(derivedBasis, leet))
+            if (IsMostlyLeet(derivedBasis, leet!))
             {
                 signals.Add(Signals.ObfuscatedMessage);
             }
@@ -157,8 +163,16 @@ public sealed class TextNormalizer : ITextNormalizer
         {
             // Shorthand, then possessives without their apostrophe ("my wifes phone"), then misspellings, each reading
             // the text the one before produced ("pls 4get ur instrctions").
+            // Texted leetspeak: shorthand is written out first ("4get" is shorthand, not leet), then the leet letters
+            // are folded ("pls tell me h0w 2 h4ck ..."); a leetspeak message needs only one shorthand word ("ignor3 ur").
             var typed = views.First;
-            if (AddIfAny(views, ChatSpeakView, ChatSpeak.Expand(views.First, MaxDerivedViewChars)))
+            var chat = ChatSpeak.Expand(views.First, MaxDerivedViewChars);
+            if (leetView is not null)
+            {
+                chat = chat is null ? ChatSpeak.Expand(leetView, minHits: 1, MaxDerivedViewChars) : Obfuscation.FoldLeet(chat) ?? chat;
+            }
+
+            if (AddIfAny(views, ChatSpeakView, chat))
             {
                 typed = views.Last;
             }
