@@ -6,8 +6,9 @@ namespace Soc.Core.Normalization;
 /// <summary>
 /// Puts back the apostrophe people leave out of a possessive: "read my wifes texts" becomes "read my wife's texts", so
 /// rules written for "wife's" read it. Only a word for a person (wife, husband, ex, boss, neighbour, roommate, ...)
-/// followed by "s", after "my", "his", "her", "their", "your", "our" or "someone's", and followed by another word, is
-/// read as a possessive; "my neighbors are loud" becomes "my neighbor's are loud", which no rule reads as anything
+/// followed by "s" (or "es" after an s: "bosses"), after an owner word ("my", "his", "her", "their", "your", "our",
+/// "ur", "someones", or "ex", "new", "old", "former", "current" as in "my ex girlfriends"), and followed by another
+/// word, is read as a possessive; "my neighbors are loud" becomes "my neighbor's are loud", which no rule reads as anything
 /// else. Like the other derived views, only the first characters of a long message are read (the caller's bound).
 /// </summary>
 public static class Possessives

@@ -125,14 +125,13 @@ public sealed class TextNormalizer : ITextNormalizer
         if (leet is not null && views.Add(LeetView, leet))
         {
             leetView = views.Last;
-        }
-
-        if (leetView is not null && HasLeetWords(derivedBasis, leet!, UpperCaseCodes(nfkc)))
-        {
-            signals.Add(Signals.Leetspeak);
-            if (IsMostlyLeet(derivedBasis, leet!))
+            if (HasLeetWords(derivedBasis, leet, UpperCaseCodes(nfkc)))
             {
-                signals.Add(Signals.ObfuscatedMessage);
+                signals.Add(Signals.Leetspeak);
+                if (IsMostlyLeet(derivedBasis, leet))
+                {
+                    signals.Add(Signals.ObfuscatedMessage);
+                }
             }
         }
 
