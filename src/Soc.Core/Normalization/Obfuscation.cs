@@ -449,7 +449,7 @@ internal static class Obfuscation
         // full stops and commas, the Devanagari danda, Myanmar, Ethiopic and Armenian full stops (an Arabic sentence ending
         // in "؟" or a Hindi one in "।" was read as a word glued to a symbol).
         word = word.Trim(".,!?;:\"'\u061F\u060C\u061B\u06D4\u3002\uFF0C\u3001\uFF01\uFF1F\uFF1B\uFF1A\u0964\u0965\u104B\u1362\u0589");
-        if (word.IsEmpty || ((word[0] == '#' || word[0] == '@') && IsPlainWord(word[1..])))
+        if (word.IsEmpty || ((word[0] == '#' || word[0] == '@') && IsPlainWord(word[1..])) || IsSnakeCaseIdentifier(word))
         {
             return false;
         }
@@ -533,6 +533,36 @@ internal static class Obfuscation
         }
 
         return separators <= 2;
+    }
+
+    /// <summary>
+    /// A snake_case identifier ("content_filter", "get_user_permissions", "MAX_RETRIES"): letters and digits joined by
+    /// single underscores, no other symbol and no camel-case join. Developers quote them in ordinary questions; an
+    /// optimised suffix glues letters to brackets, quotes and runs of punctuation instead.
+    /// </summary>
+    internal static bool IsSnakeCaseIdentifier(ReadOnlySpan<char> word)
+    {
+        var underscores = 0;
+        for (var i = 0; i < word.Length; i++)
+        {
+            var c = word[i];
+            if (c == '_')
+            {
+                // Inner underscores only, one at a time ("a__b" and "_x" are not the shape).
+                if (i == 0 || i == word.Length - 1 || word[i - 1] == '_')
+                {
+                    return false;
+                }
+
+                underscores++;
+            }
+            else if (!char.IsAsciiLetterOrDigit(c) || (i > 0 && char.IsAsciiLetterUpper(c) && char.IsAsciiLetterLower(word[i - 1])))
+            {
+                return false;
+            }
+        }
+
+        return underscores > 0;
     }
 
     private static bool IsPlainWord(ReadOnlySpan<char> word)
