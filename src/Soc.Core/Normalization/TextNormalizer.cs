@@ -28,6 +28,7 @@ public sealed class TextNormalizer : ITextNormalizer
     public const string CorrectedView = "corrected";
     public const string ChatSpeakView = "chat-speak";
     public const string PossessivesView = "possessives";
+    public const string AlgospeakView = "algospeak";
     public const string PigLatinView = "decoded:pig-latin";
     public const string VowelsView = "decoded:vowels";
     public const string TagsView = "decoded:tags";
@@ -172,6 +173,12 @@ public sealed class TextNormalizer : ITextNormalizer
             }
 
             if (AddIfAny(views, ChatSpeakView, chat))
+            {
+                typed = views.Last;
+            }
+
+            // Algospeak ("unalive", "sewer slide") read as the words it hides, on the shorthand-free text.
+            if (AddIfAny(views, AlgospeakView, Algospeak.Rewrite(typed, MaxDerivedViewChars)))
             {
                 typed = views.Last;
             }
