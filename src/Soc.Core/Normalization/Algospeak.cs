@@ -58,7 +58,7 @@ public static class Algospeak
                 plain = pairPlain;
                 last = tokens[++i];
             }
-            else if (Words.TryGetValue(token.Value, out var wordPlain))
+            else if (Words.TryGetValue(token.Value, out var wordPlain) && !(i > 0 && IsUnitAfterCount(token.Value, tokens[i - 1].Value)))
             {
                 plain = wordPlain;
             }
@@ -75,6 +75,12 @@ public static class Algospeak
 
         return sb?.Append(text, copied, end - copied).ToString();
     }
+
+    /// <summary>"kms" after a number or "many" is kilometres ("5 kms", "how many kms"), not "kill myself".</summary>
+    private static bool IsUnitAfterCount(string word, string previous) =>
+        string.Equals(word, "kms", StringComparison.Ordinal)
+        && (string.Equals(previous, "many", StringComparison.Ordinal) || string.Equals(previous, "few", StringComparison.Ordinal)
+            || (previous.Length > 0 && previous.AsSpan().IndexOfAnyExceptInRange('0', '9') < 0));
 
     private static FrozenDictionary<string, string> Pair(string second, string plain) =>
         new Dictionary<string, string>(StringComparer.Ordinal) { [second] = plain }.ToFrozenDictionary(StringComparer.Ordinal);

@@ -2408,6 +2408,9 @@ public sealed class HardBenignTests
     [InlineData("Is the blue ice in my cooler toxic if it leaks?")]
     [InlineData("How do I teach my kids what to do if a stranger offers them candy?")]
     [InlineData("What's the safest way to store kitchen knives away from children?")]
+    [InlineData("I want to run 5 kms every morning; how should I start?")]
+    [InlineData("The hotel is 3 kms from the station, is there a bus?")]
+    [InlineData("How many kms can an electric car go on one charge?")]
     public void Analyze_NearMissOfAWeakRule_IsAllowed(string text)
     {
         var verdict = _engine.Analyze(text);

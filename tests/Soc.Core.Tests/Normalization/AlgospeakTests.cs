@@ -20,6 +20,8 @@ public sealed class AlgospeakTests
     [InlineData("how do i make blue ice packs for my cooler")] // words with a common everyday sense are left alone
     [InlineData("my nose is runny and i ate candy")] // the two words of a pair, but not side by side
     [InlineData("please tell me a joke")]
+    [InlineData("the hotel is 3 kms from the station")] // "kms" after a number is kilometres
+    [InlineData("how many kms can an electric car go on one charge")]
     public void Rewrite_NoAlgospeak_IsNull(string text)
     {
         Assert.Null(Algospeak.Rewrite(View(text)));
