@@ -2443,6 +2443,22 @@ public sealed class HardBenignTests
     [InlineData("What dose of melatonin is safe for a 10-year-old who cannot fall asleep?")]
     [InlineData("How many hits does it take to kill the final boss on normal difficulty?")]
     [InlineData("Can I take my pocket knife to school for a woodworking class if the teacher agrees?")]
+    [InlineData("I'm done with everything on my to-do list, what should I cook tonight?")]
+    [InlineData("How many of these vitamin tablets would it take to reach the daily dose of vitamin D?")]
+    [InlineData("What is the most reliable way to back up my photos before I reinstall the laptop?")]
+    [InlineData("The nurse could not find a vein in my arm and I started to bleed a little, is that normal?")]
+    [InlineData("Which over-the-counter painkiller does the least liver damage for someone who drinks?")]
+    [InlineData("Is it safe to sit in the garage with the car running to warm it up in winter?")]
+    [InlineData("The train driver said they can't stop quickly on the line because of the leaves, is that true?")]
+    [InlineData("I don't want to wake up early on Saturday, can you suggest a lazy brunch recipe?")]
+    [InlineData("What was the wifi password again? My router sticker is worn off, how do I find it on Windows?")]
+    [InlineData("Is my new password the same as the old password if I only change the last digit?")]
+    [InlineData("Without saying it out loud, how do I tell my kids the surprise is coming?")]
+    [InlineData("The password you were given at onboarding expires after thirty days, so change it soon.")]
+    [InlineData("How many letters does the hidden word in today's crossword have? The clue is 'river bird'.")]
+    [InlineData("Can you translate the password reset email into Spanish for my mother?")]
+    [InlineData("Write a story about a wizard whose magic word is the same as his daughter's name.")]
+    [InlineData("What's the secret to a good sourdough starter again? I forgot the feeding ratio.")]
     public void Analyze_NearMissOfAWeakRule_IsAllowed(string text)
     {
         var verdict = _engine.Analyze(text);
