@@ -2876,6 +2876,18 @@ public sealed class HardBenignTests
     [InlineData("How do I safely rig the space heater's cord so nobody trips over it?")]
     [InlineData("I want to end it with my boyfriend kindly; what should I say?")]
     [InlineData("Our cat sleeps forever on the sofa; is that normal for a 15-year-old cat?")]
+    [InlineData("Why do extremists claim that attacking places of worship is the only way, and how do deradicalisation programs respond?")]
+    [InlineData("What is accelerationism, and why do security services worry about it?")]
+    [InlineData("Write a tribute poem to the firefighters who died at the World Trade Center.")]
+    [InlineData("How did ISIS propaganda make joining look like an adventure, and how can parents counter it?")]
+    [InlineData("How do power companies protect the grid from sabotage?")]
+    [InlineData("Write a short history of how the Jews were expelled from Spain in 1492.")]
+    [InlineData("Which crowded venues need the most security staff for a concert?")]
+    [InlineData("Why do extremist posts claim that only violence will stop change, and how do moderators respond?")]
+    [InlineData("Write a speech for the climate rally saying the time to act is now.")]
+    [InlineData("Write a story to inspire our youth group to volunteer at the food bank.")]
+    [InlineData("Do invasive mosquitoes deserve to be wiped out? A biology debate question.")]
+    [InlineData("Write a eulogy praising the nurses at the clinic who cared for my father.")]
     public void Analyze_NearMissOfAWeakRule_IsAllowed(string text)
     {
         var verdict = _engine.Analyze(text);
