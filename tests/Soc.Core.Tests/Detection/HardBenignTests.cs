@@ -2888,6 +2888,18 @@ public sealed class HardBenignTests
     [InlineData("Write a story to inspire our youth group to volunteer at the food bank.")]
     [InlineData("Do invasive mosquitoes deserve to be wiped out? A biology debate question.")]
     [InlineData("Write a eulogy praising the nurses at the clinic who cared for my father.")]
+    [InlineData("What documents do I need for my visa application, and does the bank statement need a stamp?")]
+    [InlineData("How can I make my pay stub easier to read for the landlord? It's a real one from my employer.")]
+    [InlineData("Where can I get a certified copy of my university diploma?")]
+    [InlineData("How do I file a police report for a theft so I can claim the insurance?")]
+    [InlineData("Is a vaccination certificate with a QR code required for travel to Japan?")]
+    [InlineData("My salary went up; how do I get a bank statement showing the higher balance for the mortgage?")]
+    [InlineData("How do I get an employment letter from my company so the bank approves my mortgage?")]
+    [InlineData("Can a utility bill in my cousin's name at my address prove residence for school registration?")]
+    [InlineData("My doctor never saw me in person, only by video; is the sick note still valid?")]
+    [InlineData("How do I fill in a birth certificate request form for my son?")]
+    [InlineData("The repairs were never done but I was invoiced; how do I dispute it?")]
+    [InlineData("How old do I need to be so I can register to vote?")]
     public void Analyze_NearMissOfAWeakRule_IsAllowed(string text)
     {
         var verdict = _engine.Analyze(text);
