@@ -6,7 +6,8 @@ namespace Soc.Core.Normalization;
 /// </summary>
 internal static class CommonWords
 {
-    private static readonly HashSet<string> Words = new(
+    // English first, the most frequent first; then the other languages. The order is a word's rank (see Rank).
+    private static readonly string[] Ordered =
     [
         "the", "be", "to", "of", "and", "a", "in", "that", "have", "i", "it", "for", "not", "on", "with", "he", "as",
         "you", "do", "at", "this", "but", "his", "by", "from", "they", "we", "say", "her", "she", "or", "an", "will",
@@ -38,12 +39,33 @@ internal static class CommonWords
         "dimentica", "het", "een", "vorige", "instructies", "negeer", "vergeet", "wszystkie", "instrukcje",
         "poprzednie", "sve", "instrukcije", "zaboravi", "todo", "solo", "en", "siguiente", "dices", "tienes", "sabes",
         "se", "na", "da", "em", "mais", "meu", "vai", "mas", "ao", "como", "seu", "sua", "isso", "pero", "si", "mi", "su", "al",
-    ], StringComparer.Ordinal);
+    ];
+
+    private static readonly HashSet<string> Words = new(Ordered, StringComparer.Ordinal);
+
+    private static readonly Dictionary<string, int> Ranks = RankWords();
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Lookup = Words.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>True when <paramref name="word"/> (lower case) is one of the common words.</summary>
     public static bool Contains(string word) => Words.Contains(word);
+
+    /// <summary>
+    /// The word's place in the list (0 = most frequent English word; the other languages come after English), or
+    /// <see cref="int.MaxValue"/> when it is not a common word. Lower means more likely in a message.
+    /// </summary>
+    public static int Rank(string word) => Ranks.TryGetValue(word, out var rank) ? rank : int.MaxValue;
+
+    private static Dictionary<string, int> RankWords()
+    {
+        var ranks = new Dictionary<string, int>(Ordered.Length, StringComparer.Ordinal);
+        for (var i = 0; i < Ordered.Length; i++)
+        {
+            ranks.TryAdd(Ordered[i], i);
+        }
+
+        return ranks;
+    }
 
     /// <summary>
     /// Counts common words in <paramref name="text"/> (lower-case ASCII words), as written, rot13-shifted, reversed and

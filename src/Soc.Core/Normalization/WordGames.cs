@@ -33,8 +33,8 @@ public sealed class WordGames
         _vocabulary = new HashSet<string>(vocabulary.Where(w => w.Length > 0 && w.AsSpan().IndexOfAnyExceptInRange('a', 'z') < 0), StringComparer.Ordinal);
         _lookup = _vocabulary.GetAlternateLookup<ReadOnlySpan<char>>();
 
-        // Several words share a skeleton ("tll": tell, till, tall): a common word wins, then the shorter, then the
-        // first in alphabetical order, so the choice does not depend on the order of the rule files.
+        // Several words share a skeleton ("tll": tell, till, tall): the more frequent common word wins, then the
+        // shorter, then the first in alphabetical order, so the choice does not depend on the order of the rule files.
         var bySkeleton = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var word in _vocabulary.Order(StringComparer.Ordinal))
         {
@@ -157,10 +157,13 @@ public sealed class WordGames
 
     private static bool Prefer(string word, string held)
     {
-        var common = CommonWords.Contains(word);
-        if (common != CommonWords.Contains(held))
+        // The more frequent common word first (English before the other languages: "gnr" is "ignore", not the
+        // Spanish "ignora"), then the shorter word.
+        var rank = CommonWords.Rank(word);
+        var heldRank = CommonWords.Rank(held);
+        if (rank != heldRank)
         {
-            return common;
+            return rank < heldRank;
         }
 
         return word.Length < held.Length;
