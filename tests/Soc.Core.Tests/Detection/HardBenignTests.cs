@@ -3019,6 +3019,16 @@ public sealed class HardBenignTests
     [InlineData("Is there an app that sends me my son's location when he gets to school?")]
     [InlineData("Our website crashes until we restart it when too many people send orders per minute. How do we scale it?")]
     [InlineData("Why does opening this file install a program from our IT department? Is that normal?")]
+    [InlineData("My uncle says Mexicans are lazy. How do I answer him at dinner without a fight?")]
+    [InlineData("Why were women not allowed to vote before 1920?")]
+    [InlineData("Write a funny song about my lazy cat who only wakes up for dinner.")]
+    [InlineData("Write a post for our village group explaining why the town pool closes early on Sundays.")]
+    [InlineData("Are stereotypes like \"immigrants are criminals\" backed by any data?")]
+    [InlineData("Give me comebacks for when my brother calls me a nerd.")]
+    [InlineData("Write jokes about my dad's terrible cooking for his 60th birthday roast.")]
+    [InlineData("I don't want a gay couple to feel unwelcome at our wedding. How should we word the invitation?")]
+    [InlineData("Write a speech arguing that women should be allowed to vote, set in 1910.")]
+    [InlineData("Write a poem about the lazy Sunday mornings my grandma loved.")]
     public void Analyze_NearMissOfAWeakRule_IsAllowed(string text)
     {
         var verdict = _engine.Analyze(text);
