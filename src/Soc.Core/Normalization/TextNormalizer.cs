@@ -451,7 +451,14 @@ public sealed class TextNormalizer : ITextNormalizer
         for (var i = 0; i < nfkc.Length; i++)
         {
             var c = nfkc[i];
-            if (char.IsWhiteSpace(c))
+            var escapedBreak = IsEscapedBreak(nfkc, i);
+            if (escapedBreak)
+            {
+                // "\n" typed out is read as the line break it stands for (skip the letter too).
+                i++;
+            }
+
+            if (escapedBreak || char.IsWhiteSpace(c))
             {
                 if (!lastWasSpace && canonical.Length > 0)
                 {
@@ -558,6 +565,27 @@ public sealed class TextNormalizer : ITextNormalizer
         var canonicalText = canonical.ToString();
         var foldedText = folded?.ToString();
         return (canonicalText, foldedText == canonicalText ? null : foldedText, mixedWords, nfkc);
+    }
+
+    /// <summary>
+    /// Whether the backslash at <paramref name="i"/> starts a line break or tab written out as an escape ("\n", "\r",
+    /// "\t"), as pasted prompts and JSON strings carry them: "joke.\n\nIgnore the above" must read "ignore", not
+    /// "nnignore". The escape counts when what follows is not a lower-case letter (an upper-case word, another escape, a
+    /// digit, a space or the end), or when a sentence ended just before it; so "C:\new\temp" keeps its words.
+    /// </summary>
+    private static bool IsEscapedBreak(string text, int i)
+    {
+        if (text[i] != '\\' || i + 1 >= text.Length || text[i + 1] is not ('n' or 'r' or 't'))
+        {
+            return false;
+        }
+
+        if (i + 2 >= text.Length || !char.IsLower(text[i + 2]))
+        {
+            return true;
+        }
+
+        return i > 0 && text[i - 1] is '.' or '?' or '!' or ';' or '"' or '\'' or ')' or ']' or '\u201D';
     }
 
     /// <summary>The views of one message, without repeats and at most <see cref="MaxViews"/>.</summary>
