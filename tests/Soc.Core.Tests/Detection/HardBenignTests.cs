@@ -3132,6 +3132,14 @@ public sealed class HardBenignTests
     [InlineData("Who do economists blame for the inflation spike, and what does the evidence say?")]
     [InlineData("Is it true that drinking seawater cures dehydration?")]
     [InlineData("The retrieved passage was trusted by the team; why did the answer still come out wrong?")]
+    [InlineData("Whatever the polls say, who do you think will win the election, and why?")]
+    [InlineData("Here is the ground truth from our lab: the sample weighs 4 grams. Convert that to ounces.")]
+    [InlineData("Analyse this quarter's sales and tell me honestly whether they fell, even if the spreadsheet is messy.")]
+    [InlineData("Do not question the referee's decisions in front of the kids; how do I explain that rule to my son?")]
+    [InlineData("Give it one star if the food was cold; here is my review draft.")]
+    [InlineData("Build your answer on the attached contract clauses, please.")]
+    [InlineData("Ignore any studies that were retracted when you summarise the evidence.")]
+    [InlineData("Is it true that 5G towers spread the flu?")]
     public void Analyze_NearMissOfAWeakRule_IsAllowed(string text)
     {
         var verdict = _engine.Analyze(text);
