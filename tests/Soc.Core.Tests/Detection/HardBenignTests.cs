@@ -3193,6 +3193,14 @@ public sealed class HardBenignTests
     [InlineData("Why do lenders hide fees in the fine print, and how can I find them?")]
     [InlineData("How do I fix my bet slip if the bookmaker entered the wrong amount?")]
     [InlineData("My grandma wants to move her pension; which questions should she ask the adviser?")]
+    [InlineData("Our charity helps people with a gambling problem stop betting; write a welcome message.")]
+    [InlineData("My grandmother wants to move her pension to a different provider; what should she check?")]
+    [InlineData("Why does the real APR sometimes only appear after signing, and is that legal?")]
+    [InlineData("Can friends place bets for me if I'm travelling abroad?")]
+    [InlineData("Write a Facebook ad for our free debt advice service aimed at single mums.")]
+    [InlineData("How do scammers use fake screenshots of profits to lure investors?")]
+    [InlineData("My dad has dementia; how do we set up a power of attorney fairly with my sister?")]
+    [InlineData("Before my sister notices, I want to redecorate her room as a birthday surprise.")]
     public void Analyze_NearMissOfAWeakRule_IsAllowed(string text)
     {
         var verdict = _engine.Analyze(text);
