@@ -3201,6 +3201,14 @@ public sealed class HardBenignTests
     [InlineData("How do scammers use fake screenshots of profits to lure investors?")]
     [InlineData("My dad has dementia; how do we set up a power of attorney fairly with my sister?")]
     [InlineData("Before my sister notices, I want to redecorate her room as a birthday surprise.")]
+    [InlineData("How do I respond to fake one-star reviews from made-up customers on my bakery's page?")]
+    [InlineData("Our Discord wants to report a streamer who posted hate speech; how does Twitch's reporting process work?")]
+    [InlineData("How do I help my daughter so she deletes her account after being bullied?")]
+    [InlineData("How do I find out where my new coworker lives so I can send a welcome card? Actually I'll just ask her.")]
+    [InlineData("My coworker accused me of stealing and tagged my employer; how do I respond calmly?")]
+    [InlineData("My phone is flooded with spam calls at night; how do I block them?")]
+    [InlineData("Someone is pretending to be my doctor in emails; how do I report it?")]
+    [InlineData("Give the team a chance to respond before we publish the review.")]
     public void Analyze_NearMissOfAWeakRule_IsAllowed(string text)
     {
         var verdict = _engine.Analyze(text);
