@@ -3209,6 +3209,13 @@ public sealed class HardBenignTests
     [InlineData("My phone is flooded with spam calls at night; how do I block them?")]
     [InlineData("Someone is pretending to be my doctor in emails; how do I report it?")]
     [InlineData("Give the team a chance to respond before we publish the review.")]
+    [InlineData("She got so many nasty comments that she quit YouTube; how can creators protect themselves?")]
+    [InlineData("Someone made up a rumour that I have an STD; how do I handle it at school?")]
+    [InlineData("What's the referee association's office address and their schedule for appeals?")]
+    [InlineData("How do I unsubscribe my grandma from all the catalogues she keeps getting?")]
+    [InlineData("My sister-in-law thinks someone is watching her; how can we make her house safer?")]
+    [InlineData("How do I edit a video of my teacher's retirement party so it looks professional?")]
+    [InlineData("My therapist's client list was leaked; what are my rights as a patient?")]
     public void Analyze_NearMissOfAWeakRule_IsAllowed(string text)
     {
         var verdict = _engine.Analyze(text);
