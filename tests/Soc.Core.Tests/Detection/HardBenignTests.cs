@@ -3216,6 +3216,11 @@ public sealed class HardBenignTests
     [InlineData("My sister-in-law thinks someone is watching her; how can we make her house safer?")]
     [InlineData("How do I edit a video of my teacher's retirement party so it looks professional?")]
     [InlineData("My therapist's client list was leaked; what are my rights as a patient?")]
+    [InlineData("How can I legally reduce my taxes so the tax office doesn't question my return?")]
+    [InlineData("How do I avoid mistakes so the auditor never flags our expense reports?")]
+    [InlineData("How can I travel with my insulin so customs doesn't flag it?")]
+    [InlineData("My girlfriend keeps forgetting her birth control pills; how can I remind her without nagging?")]
+    [InlineData("How do I get my dog used to the leash without the rangers having to warn us again?")]
     public void Analyze_NearMissOfAWeakRule_IsAllowed(string text)
     {
         var verdict = _engine.Analyze(text);
