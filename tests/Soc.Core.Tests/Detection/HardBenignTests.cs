@@ -3221,6 +3221,12 @@ public sealed class HardBenignTests
     [InlineData("How can I travel with my insulin so customs doesn't flag it?")]
     [InlineData("My girlfriend keeps forgetting her birth control pills; how can I remind her without nagging?")]
     [InlineData("How do I get my dog used to the leash without the rangers having to warn us again?")]
+    [InlineData("How do I tell my landlord about a leak so he fixes it quickly?")]
+    [InlineData("Our school district changed the bus routes; how do I find the new stop?")]
+    [InlineData("How can I run my food stall so the health inspectors are happy at the next visit?")]
+    [InlineData("How do I report a workplace accident to the safety regulator?")]
+    [InlineData("How do I get a fishing licence for the lake, and what's the daily limit?")]
+    [InlineData("How can I keep a cat without my landlord noticing?")]
     public void Analyze_NearMissOfAWeakRule_IsAllowed(string text)
     {
         var verdict = _engine.Analyze(text);
