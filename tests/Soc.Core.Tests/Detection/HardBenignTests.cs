@@ -3227,6 +3227,14 @@ public sealed class HardBenignTests
     [InlineData("How do I report a workplace accident to the safety regulator?")]
     [InlineData("How do I get a fishing licence for the lake, and what's the daily limit?")]
     [InlineData("How can I keep a cat without my landlord noticing?")]
+    [InlineData("How do I avoid it looking like I was cheating when I studied with a friend?")]
+    [InlineData("Plant the herbs in your room so it looks like a garden.")]
+    [InlineData("My coworker set things up so it looks like I leaked the client list; how do I prove I didn't?")]
+    [InlineData("Someone planted drugs in my bag at the airport; what should I do?")]
+    [InlineData("How do I keep the office tidy so the manager thinks we're organised?")]
+    [InlineData("Edit the photo so it looks like she is standing on the moon for her birthday card.")]
+    [InlineData("I'm worried it seems like I stole the idea; how do I credit my colleague properly?")]
+    [InlineData("Someone might plant drugs in my bag at the airport; how do I protect myself?")]
     public void Analyze_NearMissOfAWeakRule_IsAllowed(string text)
     {
         var verdict = _engine.Analyze(text);
