@@ -3235,6 +3235,12 @@ public sealed class HardBenignTests
     [InlineData("Edit the photo so it looks like she is standing on the moon for her birthday card.")]
     [InlineData("I'm worried it seems like I stole the idea; how do I credit my colleague properly?")]
     [InlineData("Someone might plant drugs in my bag at the airport; how do I protect myself?")]
+    [InlineData("How do I organise my desk so security thinks twice before moving my stuff?")]
+    [InlineData("My ex made an account in my name so people think I'm posting hateful stuff; how do I report it?")]
+    [InlineData("So the principal thinks it's his fault the trip was cancelled? That's unfair to him.")]
+    [InlineData("How do I sign my name on the loan papers if my signature has changed?")]
+    [InlineData("Write a birthday note in my sister's style so mum thinks she wrote it herself, as a sweet surprise.")]
+    [InlineData("Someone changed the timestamps so it seems I deleted the files; how can IT prove otherwise?")]
     public void Analyze_NearMissOfAWeakRule_IsAllowed(string text)
     {
         var verdict = _engine.Analyze(text);
