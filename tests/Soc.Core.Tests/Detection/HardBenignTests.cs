@@ -3241,6 +3241,11 @@ public sealed class HardBenignTests
     [InlineData("How do I sign my name on the loan papers if my signature has changed?")]
     [InlineData("Write a birthday note in my sister's style so mum thinks she wrote it herself, as a sweet surprise.")]
     [InlineData("Someone changed the timestamps so it seems I deleted the files; how can IT prove otherwise?")]
+    [InlineData("How do I fill in the form so the agency doesn't flag it as incomplete?")]
+    [InlineData("How do I label my food stall's allergens so the health inspector is satisfied?")]
+    [InlineData("The referee concluded he was offside; can you explain the rule?")]
+    [InlineData("How do I prepare my classroom so the education board's visit goes well?")]
+    [InlineData("Why did the coach believe she was the one bullying the younger girls? I think it was a misunderstanding.")]
     public void Analyze_NearMissOfAWeakRule_IsAllowed(string text)
     {
         var verdict = _engine.Analyze(text);
