@@ -3261,6 +3261,12 @@ public sealed class HardBenignTests
     [InlineData("Create a LinkedIn message inviting candidates to an interview; no fees involved.")]
     [InlineData("Write a support reply asking players to reset their password through the official app, never by chat.")]
     [InlineData("Our school's lunch account system is blocked until parents top up; write a polite reminder pointing to the school portal.")]
+    [InlineData("How do I set up PayPal so fans can buy early access to my own stream?")]
+    [InlineData("Write an email from me, the CFO, asking accounting to prepare the supplier payments report.")]
+    [InlineData("My son dropped his phone; how can he log in to his banking app on a new device?")]
+    [InlineData("How do I tell if a message pretending to be Airbnb support is fake?")]
+    [InlineData("Write a post for our registered charity asking people to donate to flood victims through our official page.")]
+    [InlineData("Write a role-play scene where a kid pretends to be a shopkeeper and asks his sister to pay with toy money.")]
     public void Analyze_NearMissOfAWeakRule_IsAllowed(string text)
     {
         var verdict = _engine.Analyze(text);
