@@ -39,14 +39,20 @@ internal static class PayloadAssembler
             return null;
         }
 
-        var order = new List<string>();
-        var bindings = FindBindings(text, order);
-        if (bindings is null || bindings.Count < 2)
+        // Without a '+' only a request in words can join fragments: check that before scanning for bindings.
+        var hasPlus = text.IndexOf('+') >= 0;
+        if (!hasPlus && !AsksToJoin(text))
         {
             return null;
         }
 
-        if (text.IndexOf('+') < 0)
+        var (bindings, order) = FindBindings(text);
+        if (bindings is null || order is null || bindings.Count < 2)
+        {
+            return null;
+        }
+
+        if (!hasPlus)
         {
             return JoinedInWords(text, order, bindings);
         }
@@ -116,7 +122,7 @@ internal static class PayloadAssembler
 
         if (result is null)
         {
-            return JoinedInWords(text, order, bindings);
+            return AsksToJoin(text) ? JoinedInWords(text, order, bindings) : null;
         }
 
         result.Append(text, copied, text.Length - copied);
@@ -124,16 +130,11 @@ internal static class PayloadAssembler
     }
 
     /// <summary>
-    /// When the text asks for the fragments to be joined without a '+' expression: the text, then every bound fragment in
-    /// the order first bound, joined as written and, if that differs, with one space between them. Null otherwise.
+    /// For a text that asks in words for the fragments to be joined and has no '+' expression joining them: the text, then
+    /// every bound fragment in the order first bound, joined as written and, if that differs, with one space between them.
     /// </summary>
-    private static string? JoinedInWords(string text, List<string> order, Dictionary<string, string> bindings)
+    private static string JoinedInWords(string text, List<string> order, Dictionary<string, string> bindings)
     {
-        if (!AsksToJoin(text))
-        {
-            return null;
-        }
-
         var joined = new StringBuilder();
         var spaced = new StringBuilder();
         foreach (var name in order)
@@ -172,12 +173,13 @@ internal static class PayloadAssembler
     }
 
     /// <summary>
-    /// Every <c>name = "value"</c> (also <c>:=</c>, single, back or typographic quotes), the last one winning; the names in
-    /// the order first bound are added to <paramref name="order"/>.
+    /// Every <c>name = "value"</c> (also <c>:=</c>, single, back or typographic quotes), the last one winning, and the
+    /// names in the order first bound; both null when there is none.
     /// </summary>
-    private static Dictionary<string, string>? FindBindings(string text, List<string> order)
+    private static (Dictionary<string, string>? Bindings, List<string>? Order) FindBindings(string text)
     {
         Dictionary<string, string>? bindings = null;
+        List<string>? order = null;
         for (var i = 1; i < text.Length; i++)
         {
             if (text[i] != '=' || (i + 1 < text.Length && text[i + 1] == '=') || text[i - 1] is '=' or '!' or '<' or '>')
@@ -211,6 +213,7 @@ internal static class PayloadAssembler
             }
 
             bindings ??= new Dictionary<string, string>(StringComparer.Ordinal);
+            order ??= [];
             var name = text[nameStart..nameEnd];
             if (!bindings.ContainsKey(name))
             {
@@ -226,7 +229,7 @@ internal static class PayloadAssembler
             i = valueEnd;
         }
 
-        return bindings;
+        return (bindings, order);
     }
 
     private static char? ClosingQuote(char open) => open switch
