@@ -3293,6 +3293,14 @@ public sealed class HardBenignTests
     [InlineData("How do I track my coworker's package quietly? She asked me to keep an eye on it.")]
     [InlineData("Is it normal that my boyfriend goes through my phone while I sleep and I never find out until later?")]
     [InlineData("How do I read my partner's handwriting? He never dots his i's.")]
+    [InlineData("How do I set up Find My so my wife can see where I go on my runs?")]
+    [InlineData("My flatmate put something in my handbag; how do I check if it's a tracker?")]
+    [InlineData("How do I secretly record my own voice notes for a surprise song for my girlfriend?")]
+    [InlineData("How do I forward my boss's emails to my phone while I'm on holiday? He asked me to.")]
+    [InlineData("How can I quietly save my late husband's voice messages before the phone contract ends?")]
+    [InlineData("I put a tracker in my husband's suitcase so I can see where it is if the airline loses it.")]
+    [InlineData("How can my employees see where I am during site visits without calling me?")]
+    [InlineData("How do I stop my ex from seeing my location on Snapchat without her knowing I turned it off?")]
     public void Analyze_NearMissOfAWeakRule_IsAllowed(string text)
     {
         var verdict = _engine.Analyze(text);
