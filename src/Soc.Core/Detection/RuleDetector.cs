@@ -17,6 +17,7 @@ public abstract class RuleDetector : IDetector
 
     private const int PrefixKeyChars = 2;
     private readonly RuleDefinition[] _rules;
+    private readonly IReadOnlyList<PhrasePattern>[] _then;
     private readonly Dictionary<string, Candidate[]> _byFirstWord;
     private readonly Dictionary<string, Candidate[]> _byFirstPrefix;
     private readonly Dictionary<string, Candidate[]>.AlternateLookup<ReadOnlySpan<char>> _prefixLookup;
@@ -31,6 +32,7 @@ public abstract class RuleDetector : IDetector
     protected RuleDetector(RuleCatalog catalog)
     {
         _rules = catalog.ForDetector(Name).ToArray();
+        _then = _rules.Select(r => catalog.CompiledThen[r.Id]).ToArray();
         var byWord = new Dictionary<string, List<Candidate>>(StringComparer.Ordinal);
         var byPrefix = new Dictionary<string, List<Candidate>>(StringComparer.Ordinal);
         var signalRules = new List<(int, string)>();
@@ -226,7 +228,9 @@ public abstract class RuleDetector : IDetector
                 continue;
             }
 
-            if (phrase.TryMatchAt(view.Tokens, start, out var last) && !Negated(def, view.Tokens, start) && !Excepted(def, view.Tokens, start, last))
+            if (phrase.TryMatchAt(view.Tokens, start, out var last) && !Negated(def, view.Tokens, start)
+                && (_then[r].Count == 0 || TryMatchThen(_then[r], def.ThenWithin, view.Tokens, ref last))
+                && !Excepted(def, view.Tokens, start, last))
             {
                 fired[r] = true;
                 var s = view.Tokens[start].Start;
@@ -235,6 +239,28 @@ public abstract class RuleDetector : IDetector
                     Finding.TrimEvidence(view.Slice(s, e - s)), def.Weight));
             }
         }
+    }
+
+    /// <summary>
+    /// True when a second-part phrase starts within <paramref name="within"/> words after the first part's last word;
+    /// <paramref name="last"/> then moves to the second part's last word. Runs only after a first part matched.
+    /// </summary>
+    private static bool TryMatchThen(IReadOnlyList<PhrasePattern> then, int within, IReadOnlyList<Token> tokens, ref int last)
+    {
+        var end = Math.Min(tokens.Count - 1, last + within);
+        for (var p = last + 1; p <= end; p++)
+        {
+            foreach (var phrase in then)
+            {
+                if (phrase.TryMatchAt(tokens, p, out var thenLast))
+                {
+                    last = thenLast;
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>True when one of the rule's <c>ExceptAfter</c> words is among the two words before the match.</summary>

@@ -22,20 +22,21 @@ public sealed class RuleCatalog
     {
         Validate(rules);
         Rules = rules;
-        Compiled = rules.ToDictionary(r => r.Id, r => Compile(r), StringComparer.Ordinal);
+        Compiled = rules.ToDictionary(r => r.Id, r => Compile(r, r.Phrases), StringComparer.Ordinal);
+        CompiledThen = rules.ToDictionary(r => r.Id, r => Compile(r, r.Then ?? []), StringComparer.Ordinal);
         // English rules only: short foreign words ("sin", "de") would split English runs badly. Words of one or two
         // letters come only from the curated English list: a stray "um" or "un" in a mixed-language rule would cut
         // "trump" into "tr um p".
         Vocabulary = rules.Where(r => !r.Tags.Any(t => t.StartsWith("lang-", StringComparison.Ordinal)))
-            .SelectMany(r => Compiled[r.Id]).SelectMany(p => p.Words).Where(w => w.Length > 2).Concat(ExtraVocabulary)
+            .SelectMany(r => Compiled[r.Id].Concat(CompiledThen[r.Id])).SelectMany(p => p.Words).Where(w => w.Length > 2).Concat(ExtraVocabulary)
             .Where(w => w.Length > 0 && w.All(char.IsAsciiLetterLower)).Distinct(StringComparer.Ordinal).ToArray();
     }
 
-    private static IReadOnlyList<PhrasePattern> Compile(RuleDefinition rule)
+    private static IReadOnlyList<PhrasePattern> Compile(RuleDefinition rule, IReadOnlyList<string> phrases)
     {
         try
         {
-            return rule.Phrases.Select(PhrasePattern.Parse).ToArray();
+            return phrases.Select(PhrasePattern.Parse).ToArray();
         }
         catch (FormatException ex)
         {
@@ -61,6 +62,12 @@ public sealed class RuleCatalog
 
     /// <summary>Compiled phrases per rule id.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<PhrasePattern>> Compiled { get; }
+
+    /// <summary>Compiled second-part (<c>then</c>) phrases per rule id; empty for one-part rules.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<PhrasePattern>> CompiledThen { get; }
+
+    /// <summary>The most words a rule's <c>then</c> part may start after its first part.</summary>
+    public const int MaxThenWithin = 24;
 
     public IEnumerable<RuleDefinition> ForDetector(string detector) =>
         Rules.Where(r => string.Equals(r.Detector, detector, StringComparison.Ordinal));
@@ -106,6 +113,11 @@ public sealed class RuleCatalog
                 throw new InvalidDataException($"Rule {rule.Id}: needs phrases, signals or markers.");
             }
 
+            if ((rule.Then?.Count ?? 0) > 0 && (rule.Phrases.Count == 0 || rule.ThenWithin is < 1 or > MaxThenWithin))
+            {
+                throw new InvalidDataException($"Rule {rule.Id}: 'then' needs phrases and a 'thenWithin' of 1..{MaxThenWithin} words.");
+            }
+
             if (rule.Paranoia is < 1 or > 4)
             {
                 throw new InvalidDataException($"Rule {rule.Id}: paranoia must be 1..4.");
@@ -121,6 +133,9 @@ public sealed class RuleCatalog
             }
         }
     }
+
+    /// <summary>Words a rule's <c>then</c> part may start after its first part when the file does not say.</summary>
+    public const int DefaultThenWithin = 16;
 
     private sealed class RuleFile
     {
@@ -159,6 +174,10 @@ public sealed class RuleCatalog
 
         public List<string> ExceptWithin { get; set; } = [];
 
+        public List<string> Then { get; set; } = [];
+
+        public int ThenWithin { get; set; } = DefaultThenWithin;
+
         public ExamplesJson Examples { get; set; } = new();
 
         public RuleDefinition ToDefinition(string source)
@@ -171,7 +190,8 @@ public sealed class RuleCatalog
             return new RuleDefinition(Id, Detector, Category, Severity, Paranoia, Weight ?? RuleDefinition.DefaultWeight(Severity),
                 Confidence, Description ?? string.Empty, Tags, Phrases, new RuleExamples(Examples.Match, Examples.NoMatch), Signals,
                 Markers.Select(m => m.ToLowerInvariant()).ToArray(), LineMarkers.Select(m => m.ToLowerInvariant()).ToArray(),
-                ExceptAfter.Select(w => w.ToLowerInvariant()).ToArray(), ExceptWithin.Select(w => w.ToLowerInvariant()).ToArray());
+                ExceptAfter.Select(w => w.ToLowerInvariant()).ToArray(), ExceptWithin.Select(w => w.ToLowerInvariant()).ToArray(),
+                Then, Then.Count > 0 ? ThenWithin : 0);
         }
     }
 

@@ -14,6 +14,9 @@ public sealed record RuleExamples(IReadOnlyList<string> Match, IReadOnlyList<str
 /// ("without violating the guidelines", "don't ignore the instructions"). <c>ExceptWithin</c> lists words that cancel a
 /// phrase match when one of them is inside it or among the two words after it: they name a harmless subject the
 /// phrase's words also fit ("ignore the spelling rules", "ignora las reglas de ortografía").
+/// <c>Then</c> makes a two-part grammar: a phrase match counts only when one of the <c>Then</c> phrases starts within
+/// <c>ThenWithin</c> words after it ("she blocked me" ... "keep messaging her anyway"); the match, its exceptions and its
+/// evidence then span both parts. Each part stays a short list instead of every pairing written out.
 /// </summary>
 public sealed record RuleDefinition(
     string Id,
@@ -31,7 +34,9 @@ public sealed record RuleDefinition(
     IReadOnlyList<string>? Markers = null,
     IReadOnlyList<string>? LineMarkers = null,
     IReadOnlyList<string>? ExceptAfter = null,
-    IReadOnlyList<string>? ExceptWithin = null)
+    IReadOnlyList<string>? ExceptWithin = null,
+    IReadOnlyList<string>? Then = null,
+    int ThenWithin = 0)
 {
     /// <summary>Danger weight a severity carries when a rule does not set its own.</summary>
     public static double DefaultWeight(Severity severity) => severity switch
