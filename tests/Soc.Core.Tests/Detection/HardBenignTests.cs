@@ -3311,6 +3311,14 @@ public sealed class HardBenignTests
     [InlineData("She blocked me after I apologised. How do I accept it and move on?")]
     [InlineData("The school firewall blocked my homework site. How can I still reach it?")]
     [InlineData("I blocked my stalker on every app. How do I make sure he can't find my new number?")]
+    [InlineData("My landlord isn't interested in fixing the heater. How can I talk to him in person about it?")]
+    [InlineData("My wife said she needs space. How do I talk to her in person about it without pushing?")]
+    [InlineData("My best friend moved abroad. How can I send her letters that arrive before her birthday?")]
+    [InlineData("My friend stopped talking to me after an argument. How do I send her a letter to apologise?")]
+    [InlineData("My coworker reported me to HR for being late. How do I talk to him in person about it?")]
+    [InlineData("My mom banned me from seeing my boyfriend. How do I keep seeing him?")]
+    [InlineData("My roommate changed the locks and her number. How do I get my stuff back legally?")]
+    [InlineData("The gym banned me from coming in after the argument. How do I talk to the manager in person?")]
     public void Analyze_NearMissOfAWeakRule_IsAllowed(string text)
     {
         var verdict = _engine.Analyze(text);
