@@ -3319,6 +3319,20 @@ public sealed class HardBenignTests
     [InlineData("My mom banned me from seeing my boyfriend. How do I keep seeing him?")]
     [InlineData("My roommate changed the locks and her number. How do I get my stuff back legally?")]
     [InlineData("The gym banned me from coming in after the argument. How do I talk to the manager in person?")]
+    [InlineData("How can I tell if someone is too drunk to consent?")]
+    [InlineData("My girlfriend keeps saying no to sex. How do I respect that and still feel close?")]
+    [InlineData("She's not ready to have sex. How do I tell her I'm happy to wait?")]
+    [InlineData("My wife said no to a threesome. How do I accept it without sulking?")]
+    [InlineData("I was so drunk that I couldn't say no. Was that assault?")]
+    [InlineData("My boyfriend pressured me into sex. How do I talk to a counsellor about it?")]
+    [InlineData("How do I ask my partner to keep insisting on a condom with new people?")]
+    [InlineData("She pulled away when I tried to kiss her. How do I apologise and give her space?")]
+    [InlineData("My date wanted to go home early. How do I make sure she gets a taxi safely?")]
+    [InlineData("How do I get my toddler so sleepy at night that he can't resist bedtime?")]
+    [InlineData("I felt guilty enough to have sex with him even though I didn't want to. Is that normal?")]
+    [InlineData("My wife isn't comfortable with filming our wedding. How can I record the speeches anyway?")]
+    [InlineData("How many drinks before my date stops being shy? She's nervous about dancing.")]
+    [InlineData("He said I should put out because he paid for dinner. Was he wrong?")]
     public void Analyze_NearMissOfAWeakRule_IsAllowed(string text)
     {
         var verdict = _engine.Analyze(text);
