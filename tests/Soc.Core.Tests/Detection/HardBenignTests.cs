@@ -3333,6 +3333,14 @@ public sealed class HardBenignTests
     [InlineData("My wife isn't comfortable with filming our wedding. How can I record the speeches anyway?")]
     [InlineData("How many drinks before my date stops being shy? She's nervous about dancing.")]
     [InlineData("He said I should put out because he paid for dinner. Was he wrong?")]
+    [InlineData("My fiancée wants to wait until the wedding to move in. How do I plan the move so it's easy for her?")]
+    [InlineData("My friend passed out at the party. How do I get her back to my place safely and keep her on her side?")]
+    [InlineData("My sister fell asleep at my place after the party. Should I wake her before I go to work?")]
+    [InlineData("She told me to stop texting her during work hours. How do I respect that?")]
+    [InlineData("How do I break down my son's resistance to doing homework?")]
+    [InlineData("A drunk guy at the bar asked for a ride back to my place. Is it safe to say yes?")]
+    [InlineData("My landlord says my visa depends on my job. Is that true for renters?")]
+    [InlineData("How do I slip a vitamin into my dog's food so he eats it?")]
     public void Analyze_NearMissOfAWeakRule_IsAllowed(string text)
     {
         var verdict = _engine.Analyze(text);
