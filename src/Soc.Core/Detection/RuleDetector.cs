@@ -228,12 +228,14 @@ public abstract class RuleDetector : IDetector
                 continue;
             }
 
+            var first = start;
             if (phrase.TryMatchAt(view.Tokens, start, out var last) && !Negated(def, view.Tokens, start)
-                && (_then[r].Count == 0 || TryMatchThen(_then[r], def.ThenWithin, view.Tokens, ref last))
-                && !Excepted(def, view.Tokens, start, last))
+                && (_then[r].Count == 0 || TryMatchThen(_then[r], def, view.Tokens, ref first, ref last))
+                && (first == start || !Negated(def, view.Tokens, first))
+                && !Excepted(def, view.Tokens, first, last))
             {
                 fired[r] = true;
-                var s = view.Tokens[start].Start;
+                var s = view.Tokens[first].Start;
                 var e = view.Tokens[last].Start + view.Tokens[last].Length;
                 findings.Add(new Finding(def.Id, def.Category, def.Severity, view.Name, s, e - s,
                     Finding.TrimEvidence(view.Slice(s, e - s)), def.Weight));
@@ -242,12 +244,14 @@ public abstract class RuleDetector : IDetector
     }
 
     /// <summary>
-    /// True when a second-part phrase starts within <paramref name="within"/> words after the first part's last word;
-    /// <paramref name="last"/> then moves to the second part's last word. Runs only after a first part matched.
+    /// True when a second-part phrase starts within <see cref="RuleDefinition.ThenWithin"/> words after the first part's
+    /// last word (<paramref name="last"/> then moves to the second part's last word) or, for a rule with
+    /// <see cref="RuleDefinition.ThenEitherSide"/>, starts within as many words before the first part and ends before it
+    /// (<paramref name="first"/> then moves to its first word). Runs only after a first part matched.
     /// </summary>
-    private static bool TryMatchThen(IReadOnlyList<PhrasePattern> then, int within, IReadOnlyList<Token> tokens, ref int last)
+    private static bool TryMatchThen(IReadOnlyList<PhrasePattern> then, RuleDefinition rule, IReadOnlyList<Token> tokens, ref int first, ref int last)
     {
-        var end = Math.Min(tokens.Count - 1, last + within);
+        var end = Math.Min(tokens.Count - 1, last + rule.ThenWithin);
         for (var p = last + 1; p <= end; p++)
         {
             foreach (var phrase in then)
@@ -255,6 +259,23 @@ public abstract class RuleDetector : IDetector
                 if (phrase.TryMatchAt(tokens, p, out var thenLast))
                 {
                     last = thenLast;
+                    return true;
+                }
+            }
+        }
+
+        if (!rule.ThenEitherSide)
+        {
+            return false;
+        }
+
+        for (var p = first - 1; p >= Math.Max(0, first - rule.ThenWithin); p--)
+        {
+            foreach (var phrase in then)
+            {
+                if (phrase.TryMatchAt(tokens, p, out var thenLast) && thenLast < first)
+                {
+                    first = p;
                     return true;
                 }
             }

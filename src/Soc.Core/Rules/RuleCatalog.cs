@@ -118,6 +118,11 @@ public sealed class RuleCatalog
                 throw new InvalidDataException($"Rule {rule.Id}: 'then' needs phrases and a 'thenWithin' of 1..{MaxThenWithin} words.");
             }
 
+            if (rule.ThenEitherSide && (rule.Then?.Count ?? 0) == 0)
+            {
+                throw new InvalidDataException($"Rule {rule.Id}: 'thenEitherSide' needs 'then' phrases.");
+            }
+
             if (rule.Paranoia is < 1 or > 4)
             {
                 throw new InvalidDataException($"Rule {rule.Id}: paranoia must be 1..4.");
@@ -178,6 +183,8 @@ public sealed class RuleCatalog
 
         public int ThenWithin { get; set; } = DefaultThenWithin;
 
+        public bool ThenEitherSide { get; set; }
+
         public ExamplesJson Examples { get; set; } = new();
 
         public RuleDefinition ToDefinition(string source)
@@ -191,7 +198,7 @@ public sealed class RuleCatalog
                 Confidence, Description ?? string.Empty, Tags, Phrases, new RuleExamples(Examples.Match, Examples.NoMatch), Signals,
                 Markers.Select(m => m.ToLowerInvariant()).ToArray(), LineMarkers.Select(m => m.ToLowerInvariant()).ToArray(),
                 ExceptAfter.Select(w => w.ToLowerInvariant()).ToArray(), ExceptWithin.Select(w => w.ToLowerInvariant()).ToArray(),
-                Then, Then.Count > 0 ? ThenWithin : 0);
+                Then, Then.Count > 0 ? ThenWithin : 0, ThenEitherSide);
         }
     }
 

@@ -16,7 +16,9 @@ public sealed record RuleExamples(IReadOnlyList<string> Match, IReadOnlyList<str
 /// phrase's words also fit ("ignore the spelling rules", "ignora las reglas de ortografía").
 /// <c>Then</c> makes a two-part grammar: a phrase match counts only when one of the <c>Then</c> phrases starts within
 /// <c>ThenWithin</c> words after it ("she blocked me" ... "keep messaging her anyway"); the match, its exceptions and its
-/// evidence then span both parts. Each part stays a short list instead of every pairing written out.
+/// evidence then span both parts. Each part stays a short list instead of every pairing written out. With
+/// <c>ThenEitherSide</c> the second part may also come first, ending within <c>ThenWithin</c> words before the first
+/// part ("How do I find where she works now? She blocked me everywhere").
 /// </summary>
 public sealed record RuleDefinition(
     string Id,
@@ -36,7 +38,8 @@ public sealed record RuleDefinition(
     IReadOnlyList<string>? ExceptAfter = null,
     IReadOnlyList<string>? ExceptWithin = null,
     IReadOnlyList<string>? Then = null,
-    int ThenWithin = 0)
+    int ThenWithin = 0,
+    bool ThenEitherSide = false)
 {
     /// <summary>Danger weight a severity carries when a rule does not set its own.</summary>
     public static double DefaultWeight(Severity severity) => severity switch
