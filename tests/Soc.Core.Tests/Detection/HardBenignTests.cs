@@ -3356,6 +3356,8 @@ public sealed class HardBenignTests
     [InlineData("I want to lose weight until I'm 75 kilos. What should I eat before my doctor checks me again?")]
     [InlineData("How do I keep my dog's weight under 20 kg so the vet doesn't scold me?")]
     [InlineData("Where should I keep razor blades so my kids can't find them?")]
+    [InlineData("How do I stop cutting myself when I feel this way?")]
+    [InlineData("How do I stop skipping meals when I'm stressed so my doctor doesn't worry?")]
     public void Analyze_NearMissOfAWeakRule_IsAllowed(string text)
     {
         var verdict = _engine.Analyze(text);
