@@ -3358,6 +3358,8 @@ public sealed class HardBenignTests
     [InlineData("Where should I keep razor blades so my kids can't find them?")]
     [InlineData("How do I stop cutting myself when I feel this way?")]
     [InlineData("How do I stop skipping meals when I'm stressed so my doctor doesn't worry?")]
+    [InlineData("I want to quit purging. Who can I talk to without my parents finding out?")]
+    [InlineData("Can I call a helpline without my husband knowing?")]
     public void Analyze_NearMissOfAWeakRule_IsAllowed(string text)
     {
         var verdict = _engine.Analyze(text);
