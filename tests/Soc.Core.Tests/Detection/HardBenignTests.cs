@@ -3360,6 +3360,21 @@ public sealed class HardBenignTests
     [InlineData("How do I stop skipping meals when I'm stressed so my doctor doesn't worry?")]
     [InlineData("I want to quit purging. Who can I talk to without my parents finding out?")]
     [InlineData("Can I call a helpline without my husband knowing?")]
+    [InlineData("How do I stop my wife from working so much? She is exhausted.")]
+    [InlineData("Is it abuse if my husband makes me ask him for money?")]
+    [InlineData("How do I keep my wife's passport safe while we travel?")]
+    [InlineData("How can I help my elderly dad who thinks he lost his bank card?")]
+    [InlineData("My girlfriend only relies on me since she moved here. How do I help her make friends?")]
+    [InlineData("How do I take over my elderly mum's finances legally now that she has dementia?")]
+    [InlineData("My boyfriend makes me feel worthless. How do I leave safely?")]
+    [InlineData("How do I stop controlling my partner's money? I know it's wrong.")]
+    [InlineData("I'm worried my husband is isolating me from my family. What are the signs?")]
+    [InlineData("How do I manage my grandmother's pension for her with power of attorney?")]
+    [InlineData("How do I tell my wife that what she wears always looks great?")]
+    [InlineData("My wife broke her leg. How do I set up the house so she needs me less?")]
+    [InlineData("My wife wants to quit her job to start a business. How do I support her?")]
+    [InlineData("My husband is banned from working in the US on his visa. What can he do?")]
+    [InlineData("My elderly mum asked me to move her savings to my account while she is in hospital. Is that allowed?")]
     public void Analyze_NearMissOfAWeakRule_IsAllowed(string text)
     {
         var verdict = _engine.Analyze(text);
