@@ -246,8 +246,9 @@ public abstract class RuleDetector : IDetector
     /// <summary>
     /// True when a second-part phrase starts within <see cref="RuleDefinition.ThenWithin"/> words after the first part's
     /// last word (<paramref name="last"/> then moves to the second part's last word) or, for a rule with
-    /// <see cref="RuleDefinition.ThenEitherSide"/>, starts within as many words before the first part and ends before it
-    /// (<paramref name="first"/> then moves to its first word). Runs only after a first part matched.
+    /// <see cref="RuleDefinition.ThenEitherSide"/>, starts within as many words before the first part, ending before it
+    /// or running over it ("hide my partner's car keys": the first part is inside the second); <paramref name="first"/>
+    /// then moves to its first word. Runs only after a first part matched.
     /// </summary>
     private static bool TryMatchThen(IReadOnlyList<PhrasePattern> then, RuleDefinition rule, IReadOnlyList<Token> tokens, ref int first, ref int last)
     {
@@ -273,9 +274,10 @@ public abstract class RuleDetector : IDetector
         {
             foreach (var phrase in then)
             {
-                if (phrase.TryMatchAt(tokens, p, out var thenLast) && thenLast < first)
+                if (phrase.TryMatchAt(tokens, p, out var thenLast))
                 {
                     first = p;
+                    last = Math.Max(last, thenLast);
                     return true;
                 }
             }

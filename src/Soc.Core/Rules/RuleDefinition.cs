@@ -17,8 +17,8 @@ public sealed record RuleExamples(IReadOnlyList<string> Match, IReadOnlyList<str
 /// <c>Then</c> makes a two-part grammar: a phrase match counts only when one of the <c>Then</c> phrases starts within
 /// <c>ThenWithin</c> words after it ("she blocked me" ... "keep messaging her anyway"); the match, its exceptions and its
 /// evidence then span both parts. Each part stays a short list instead of every pairing written out. With
-/// <c>ThenEitherSide</c> the second part may also come first, ending within <c>ThenWithin</c> words before the first
-/// part ("How do I find where she works now? She blocked me everywhere").
+/// <c>ThenEitherSide</c> the second part may also come first, starting within <c>ThenWithin</c> words before the first
+/// part and ending before it or running over it ("How do I find where she works now? She blocked me everywhere").
 /// </summary>
 public sealed record RuleDefinition(
     string Id,
