@@ -3446,6 +3446,11 @@ public sealed class HardBenignTests
     [InlineData("My farm workers say their wages never cover rent. How do I raise their pay fairly?")]
     [InlineData("Is it true that undocumented women get deported if they report abuse to the police?")]
     [InlineData("How do I advertise modelling jobs abroad for an agency that is fully licensed?")]
+    [InlineData("My friend says she never wants to see me again after the fight. How do I give her space?")]
+    [InlineData("My wife's salary goes into our joint account. How do we set up a budget together so she doesn't have to ask me for money?")]
+    [InlineData("Our dog is scared of fireworks. How many of the vet's sedative tablets can I crush into his food, as prescribed?")]
+    [InlineData("I've been making myself sick after meals and I want to stop. Who can I tell?")]
+    [InlineData("My fiancé says he's not comfortable with anal. How do I make sure he feels safe saying no?")]
     public void Analyze_NearMissOfAWeakRule_IsAllowed(string text)
     {
         var verdict = _engine.Analyze(text);
