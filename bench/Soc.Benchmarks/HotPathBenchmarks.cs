@@ -48,7 +48,13 @@ public class HotPathBenchmarks
         var dir = Environment.GetEnvironmentVariable("SOC_DATASETS") is { Length: > 0 } env
             ? Path.Combine(env, "dev")
             : BenchmarkWorkload.FindDevDatasets(Directory.GetCurrentDirectory()) ?? BenchmarkWorkload.FindDevDatasets(AppContext.BaseDirectory);
-        _median = BenchmarkWorkload.MedianMessage(dir is not null && Directory.Exists(dir) ? BenchmarkWorkload.ReadTexts(dir) : []);
+        var found = dir is not null && Directory.Exists(dir);
+        _median = BenchmarkWorkload.MedianMessage(found ? BenchmarkWorkload.ReadTexts(dir!) : []);
+        // Say which message is measured: a checkout that cannot see shared/datasets/dev measures the built-in one, whose
+        // cost differs, so two commits are comparable only when both lines name the same source.
+        Console.WriteLine(found
+            ? $"// median message: the dev median from {dir} ({_median.Length} chars)"
+            : $"// median message: built-in ({_median.Length} chars); no shared/datasets/dev found, set SOC_DATASETS to compare commits");
         _large = BenchmarkWorkload.LargeMessage();
         var snapshot = new PatternSnapshot(1, BenchmarkWorkload.SyntheticPatterns(LearnedPatterns));
         var services = new ServiceCollection().AddLogging();
