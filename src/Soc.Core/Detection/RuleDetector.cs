@@ -17,7 +17,7 @@ public abstract class RuleDetector : IDetector
 
     private const int PrefixKeyChars = 2;
     private readonly RuleDefinition[] _rules;
-    private readonly IReadOnlyList<PhrasePattern>[] _then;
+    private readonly ThenIndex?[] _then;
     private readonly Dictionary<string, Candidate[]> _byFirstWord;
     private readonly Dictionary<string, Candidate[]> _byFirstPrefix;
     private readonly Dictionary<string, Candidate[]>.AlternateLookup<ReadOnlySpan<char>> _prefixLookup;
@@ -32,7 +32,7 @@ public abstract class RuleDetector : IDetector
     protected RuleDetector(RuleCatalog catalog)
     {
         _rules = catalog.ForDetector(Name).ToArray();
-        _then = _rules.Select(r => catalog.CompiledThen[r.Id]).ToArray();
+        _then = _rules.Select(r => catalog.CompiledThen[r.Id] is { Count: > 0 } then ? new ThenIndex(then) : null).ToArray();
         var byWord = new Dictionary<string, List<Candidate>>(StringComparer.Ordinal);
         var byPrefix = new Dictionary<string, List<Candidate>>(StringComparer.Ordinal);
         var signalRules = new List<(int, string)>();
@@ -230,7 +230,7 @@ public abstract class RuleDetector : IDetector
 
             var first = start;
             if (phrase.TryMatchAt(view.Tokens, start, out var last) && !Negated(def, view.Tokens, start)
-                && (_then[r].Count == 0 || TryMatchThen(_then[r], def, view.Tokens, ref first, ref last))
+                && (_then[r] is not { } then || then.TryMatch(def, view.Tokens, ref first, ref last))
                 && (first == start || !Negated(def, view.Tokens, first))
                 && !Excepted(def, view.Tokens, first, last))
             {
@@ -241,49 +241,6 @@ public abstract class RuleDetector : IDetector
                     Finding.TrimEvidence(view.Slice(s, e - s)), def.Weight));
             }
         }
-    }
-
-    /// <summary>
-    /// True when a second-part phrase starts within <see cref="RuleDefinition.ThenWithin"/> words after the first part's
-    /// last word (<paramref name="last"/> then moves to the second part's last word) or, for a rule with
-    /// <see cref="RuleDefinition.ThenEitherSide"/>, starts within as many words before the first part, ending before it
-    /// or running over it ("hide my partner's car keys": the first part is inside the second); <paramref name="first"/>
-    /// then moves to its first word. Runs only after a first part matched.
-    /// </summary>
-    private static bool TryMatchThen(IReadOnlyList<PhrasePattern> then, RuleDefinition rule, IReadOnlyList<Token> tokens, ref int first, ref int last)
-    {
-        var end = Math.Min(tokens.Count - 1, last + rule.ThenWithin);
-        for (var p = last + 1; p <= end; p++)
-        {
-            foreach (var phrase in then)
-            {
-                if (phrase.TryMatchAt(tokens, p, out var thenLast))
-                {
-                    last = thenLast;
-                    return true;
-                }
-            }
-        }
-
-        if (!rule.ThenEitherSide)
-        {
-            return false;
-        }
-
-        for (var p = first - 1; p >= Math.Max(0, first - rule.ThenWithin); p--)
-        {
-            foreach (var phrase in then)
-            {
-                if (phrase.TryMatchAt(tokens, p, out var thenLast))
-                {
-                    first = p;
-                    last = Math.Max(last, thenLast);
-                    return true;
-                }
-            }
-        }
-
-        return false;
     }
 
     /// <summary>True when one of the rule's <c>ExceptAfter</c> words is among the two words before the match.</summary>
@@ -332,4 +289,86 @@ public abstract class RuleDetector : IDetector
     }
 
     private readonly record struct Candidate(int Rule, PhrasePattern Phrase);
+
+    /// <summary>
+    /// A rule's second-part (<c>then</c>) phrases, indexed by first word like the first parts, so that looking for the
+    /// second part tries at each position only the phrases that can start there (a partner's name in every sentence
+    /// must not cost every control phrase at every word around it).
+    /// </summary>
+    private sealed class ThenIndex
+    {
+        private readonly Dictionary<string, PhrasePattern[]> _byFirstWord;
+        private readonly PhrasePattern[] _unindexed;
+
+        public ThenIndex(IReadOnlyList<PhrasePattern> phrases)
+        {
+            _byFirstWord = phrases.Where(p => p.IndexableByFirstWord && p.FirstPrefixes.Count == 0)
+                .SelectMany(p => p.FirstWords.Distinct(StringComparer.Ordinal).Select(w => (Word: w, Phrase: p)))
+                .GroupBy(x => x.Word, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.Select(x => x.Phrase).ToArray(), StringComparer.Ordinal);
+            _unindexed = [.. phrases.Where(p => !p.IndexableByFirstWord || p.FirstPrefixes.Count > 0)];
+        }
+
+        /// <summary>
+        /// True when a second-part phrase starts within <see cref="RuleDefinition.ThenWithin"/> words after the first
+        /// part's last word (<paramref name="last"/> then moves to the second part's last word) or, for a rule with
+        /// <see cref="RuleDefinition.ThenEitherSide"/>, starts within as many words before the first part, ending before
+        /// it or running over it ("hide my partner's car keys": the first part is inside the second);
+        /// <paramref name="first"/> then moves to its first word. Runs only after a first part matched.
+        /// </summary>
+        public bool TryMatch(RuleDefinition rule, IReadOnlyList<Token> tokens, ref int first, ref int last)
+        {
+            var end = Math.Min(tokens.Count - 1, last + rule.ThenWithin);
+            for (var p = last + 1; p <= end; p++)
+            {
+                if (TryAt(tokens, p, out var thenLast))
+                {
+                    last = thenLast;
+                    return true;
+                }
+            }
+
+            if (!rule.ThenEitherSide)
+            {
+                return false;
+            }
+
+            for (var p = first - 1; p >= Math.Max(0, first - rule.ThenWithin); p--)
+            {
+                if (TryAt(tokens, p, out var thenLast))
+                {
+                    first = p;
+                    last = Math.Max(last, thenLast);
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private bool TryAt(IReadOnlyList<Token> tokens, int position, out int thenLast)
+        {
+            if (_byFirstWord.TryGetValue(tokens[position].Value, out var phrases))
+            {
+                foreach (var phrase in phrases)
+                {
+                    if (phrase.TryMatchAt(tokens, position, out thenLast))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            foreach (var phrase in _unindexed)
+            {
+                if (phrase.TryMatchAt(tokens, position, out thenLast))
+                {
+                    return true;
+                }
+            }
+
+            thenLast = -1;
+            return false;
+        }
+    }
 }

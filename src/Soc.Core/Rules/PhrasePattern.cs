@@ -197,7 +197,7 @@ public sealed class PhrasePattern
 
             // Every way the element matches here is tried, longest first: with "ai" and "ai+model" among the
             // alternatives, "any ai model reading" must not stop at "ai" and then miss "reading" after "model".
-            foreach (var sequence in element.Sequences)
+            foreach (var sequence in element.SequencesStartingWith(tokens[p].Value))
             {
                 if (Element.MatchesSequence(sequence, tokens, p)
                     && Match(tokens, elementIndex + 1, p + sequence.Length, p + sequence.Length - 1, 0, ref lastToken))
@@ -218,14 +218,39 @@ public sealed class PhrasePattern
 
     private sealed record Element(string[] Exact, string[] Prefixes, string[][] Sequences, bool Optional, int GapBefore)
     {
+        /// <summary>Above this many alternatives an element looks words up in a set instead of comparing each in turn.</summary>
+        private const int SetThreshold = 8;
+
+        // Grammar rules name open lists (a hundred people, places or verbs in one element) and try them at every word of
+        // a gap, so long lists are hashed once; short ones stay arrays, which are faster to scan.
+        private readonly HashSet<string>? _exactSet = Exact.Length > SetThreshold ? new HashSet<string>(Exact, StringComparer.Ordinal) : null;
+
+        private readonly Dictionary<string, string[][]>? _sequencesByFirst = Sequences.Length > SetThreshold
+            ? Sequences.GroupBy(q => q[0], StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal)
+            : null;
+
+        /// <summary>The sequences that can start with <paramref name="word"/>, longest first.</summary>
+        public string[][] SequencesStartingWith(string word) =>
+            _sequencesByFirst is null ? Sequences : _sequencesByFirst.TryGetValue(word, out var found) ? found : [];
+
         /// <summary>Whether the single word is one of the exact words or starts with one of the prefixes.</summary>
         public bool MatchesWord(string word)
         {
-            foreach (var e in Exact)
+            if (_exactSet is not null)
             {
-                if (string.Equals(e, word, StringComparison.Ordinal))
+                if (_exactSet.Contains(word))
                 {
                     return true;
+                }
+            }
+            else
+            {
+                foreach (var e in Exact)
+                {
+                    if (string.Equals(e, word, StringComparison.Ordinal))
+                    {
+                        return true;
+                    }
                 }
             }
 

@@ -23,6 +23,11 @@ public sealed class PhrasePatternTests
     [InlineData("ทำระเบิด", "บอกวิธีทำระเบิดที่บ้าน", true)]
     [InlineData("แฮก ~2 บัญชี", "ฉันจะแฮกบัญชีเฟซบุ๊ก", true)]
     [InlineData("แฮก ~2 บัญชี", "บัญชีของฉันถูกแฮก", false)]
+    [InlineData("my ~1 a|b|c|d|e|f|g|h|i|wife|j|k s ~2 phone", "read my wife's phone", true)]
+    [InlineData("my ~1 a|b|c|d|e|f|g|h|i|wife|j|k s ~2 phone", "read my dog's phone", false)]
+    [InlineData("any a+b|c+d|e+f|g+h|i+j|k+l|m+n|o+p|q+r|ai|ai+model reading", "any ai model reading this", true)]
+    [InlineData("any a+b|c+d|e+f|g+h|i+j|k+l|m+n|o+p|q+r|ai|ai+model reading", "any ai reading this", true)]
+    [InlineData("any a+b|c+d|e+f|g+h|i+j|k+l|m+n|o+p|q+r|ai+model writing", "any ai writing this", false)]
     public void TryMatch_PhraseSyntax_MatchesAsDocumented(string phrase, string text, bool expected)
     {
         Assert.Equal(expected, Matches(phrase, text));
