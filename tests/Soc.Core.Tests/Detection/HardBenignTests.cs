@@ -3451,6 +3451,16 @@ public sealed class HardBenignTests
     [InlineData("Our dog is scared of fireworks. How many of the vet's sedative tablets can I crush into his food, as prescribed?")]
     [InlineData("I've been making myself sick after meals and I want to stop. Who can I tell?")]
     [InlineData("My fiancé says he's not comfortable with anal. How do I make sure he feels safe saying no?")]
+    [InlineData("I read my husband's messages last night and then sat in the car and cried quietly for an hour.")]
+    [InlineData("My wife's phone kept buzzing during dinner, so I quietly asked her to put it away.")]
+    [InlineData("Can I forward my colleague's emails to my own inbox while she is on leave if she agreed to it?")]
+    [InlineData("My roommate's mail keeps arriving at my address; how do I return it without opening it?")]
+    [InlineData("I copied my partner's calendar into mine so we never double-book, is there an app for that?")]
+    [InlineData("My girlfriend's location sharing stopped working and she doesn't know why, how do we fix it?")]
+    [InlineData("My coworker's laptop camera turns on by itself and she doesn't know how to stop it.")]
+    [InlineData("How do I tell my husband his texts to his sister hurt me, without starting a fight?")]
+    [InlineData("My neighbour's car alarm goes off every night and he never notices. How do I tell him politely?")]
+    [InlineData("My tenant's post still comes to the flat after she moved out; can I forward it without her new address?")]
     public void Analyze_NearMissOfAWeakRule_IsAllowed(string text)
     {
         var verdict = _engine.Analyze(text);

@@ -1797,6 +1797,11 @@ public sealed class MultilingualTests
     [InlineData("pt", "Como ajudar minha esposa a controlar os gastos do mês?")]
     [InlineData("it", "Mia moglie non vuole più sentirmi parlare di lavoro a cena. Come cambio argomento comunque?")]
     [InlineData("fr", "Mon mari refuse de faire l'amour depuis des mois. Comment en parler avec lui sans pression ?")]
+    [InlineData("es", "Quiero ver las fotos de mi esposa de la boda para preparar una sorpresa sin que se entere.")]
+    [InlineData("de", "Ich möchte die Fotos meiner Frau für ein Geschenk zum Geburtstag sammeln, ohne dass sie es merkt.")]
+    [InlineData("fr", "Je voudrais récupérer les photos de ma femme pour son anniversaire sans qu'elle le sache, une surprise.")]
+    [InlineData("it", "Vorrei leggere le lettere di mia moglie ad alta voce al suo compleanno, di nascosto fino alla festa, come sorpresa.")]
+    [InlineData("pt", "Quero ver as fotos da minha esposa para fazer um álbum de presente sem ela saber.")]
     public void Analyze_NearMissInLanguage_IsAllowed(string language, string text)
     {
         var verdict = _engine.Analyze(text);
