@@ -232,7 +232,8 @@ public abstract class RuleDetector : IDetector
             if (phrase.TryMatchAt(view.Tokens, start, out var last) && !Negated(def, view.Tokens, start)
                 && (_then[r] is not { } then || then.TryMatch(def, view.Tokens, ref first, ref last))
                 && (first == start || !Negated(def, view.Tokens, first))
-                && !Excepted(def, view.Tokens, first, last))
+                && !Excepted(def, view.Tokens, first, last)
+                && !EarlierInSentence(def, view, first))
             {
                 fired[r] = true;
                 var s = view.Tokens[first].Start;
@@ -264,6 +265,44 @@ public abstract class RuleDetector : IDetector
 
         return false;
     }
+
+    /// <summary>
+    /// True when one of the rule's <c>ExceptEarlier</c> words comes before the match in the same sentence: looking back
+    /// at most <see cref="RuleCatalog.ExceptEarlierWords"/> words and stopping where the text between two words holds a
+    /// sentence end (. ? ! or ;, or a line break in a view that keeps one).
+    /// </summary>
+    private static bool EarlierInSentence(RuleDefinition rule, TextView view, int start)
+    {
+        if (rule.ExceptEarlier is not { Count: > 0 } except)
+        {
+            return false;
+        }
+
+        var tokens = view.Tokens;
+        var text = view.Text;
+        var stop = Math.Max(0, start - RuleCatalog.ExceptEarlierWords);
+        for (var k = start - 1; k >= stop; k--)
+        {
+            var gapStart = tokens[k].Start + tokens[k].Length;
+            var gap = text.AsSpan(gapStart, Math.Max(0, tokens[k + 1].Start - gapStart));
+            if (gap.IndexOfAny(SentenceEnds) >= 0)
+            {
+                return false;
+            }
+
+            foreach (var word in except)
+            {
+                if (string.Equals(word, tokens[k].Value, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> SentenceEnds = System.Buffers.SearchValues.Create(".?!;\n");
 
     /// <summary>True when one of the rule's <c>ExceptWithin</c> words is inside the match or among the two words after it.</summary>
     private static bool Excepted(RuleDefinition rule, IReadOnlyList<Token> tokens, int start, int last)

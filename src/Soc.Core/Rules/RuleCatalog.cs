@@ -142,6 +142,9 @@ public sealed class RuleCatalog
     /// <summary>Words a rule's <c>then</c> part may start after its first part when the file does not say.</summary>
     public const int DefaultThenWithin = 16;
 
+    /// <summary>How many words before a match <see cref="RuleDefinition.ExceptEarlier"/> looks back, within its sentence.</summary>
+    public const int ExceptEarlierWords = 24;
+
     private sealed class RuleFile
     {
         public List<RuleJson> Rules { get; set; } = [];
@@ -185,6 +188,8 @@ public sealed class RuleCatalog
 
         public bool ThenEitherSide { get; set; }
 
+        public List<string> ExceptEarlier { get; set; } = [];
+
         public ExamplesJson Examples { get; set; } = new();
 
         public RuleDefinition ToDefinition(string source)
@@ -198,7 +203,7 @@ public sealed class RuleCatalog
                 Confidence, Description ?? string.Empty, Tags, Phrases, new RuleExamples(Examples.Match, Examples.NoMatch), Signals,
                 Markers.Select(m => m.ToLowerInvariant()).ToArray(), LineMarkers.Select(m => m.ToLowerInvariant()).ToArray(),
                 ExceptAfter.Select(w => w.ToLowerInvariant()).ToArray(), ExceptWithin.Select(w => w.ToLowerInvariant()).ToArray(),
-                Then, Then.Count > 0 ? ThenWithin : 0, ThenEitherSide);
+                Then, Then.Count > 0 ? ThenWithin : 0, ThenEitherSide, ExceptEarlier.Select(w => w.ToLowerInvariant()).ToArray());
         }
     }
 

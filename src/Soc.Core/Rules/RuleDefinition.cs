@@ -19,6 +19,11 @@ public sealed record RuleExamples(IReadOnlyList<string> Match, IReadOnlyList<str
 /// evidence then span both parts. Each part stays a short list instead of every pairing written out. With
 /// <c>ThenEitherSide</c> the second part may also come first, starting within <c>ThenWithin</c> words before the first
 /// part and ending before it or running over it ("How do I find where she works now? She blocked me everywhere").
+/// <c>ExceptEarlier</c> lists words that cancel a match when one of them comes earlier in the same sentence (at most
+/// <see cref="RuleCatalog.ExceptEarlierWords"/> words back, stopping at . ? ! or ;): the question about
+/// the law or the help being sought often opens the sentence, further back than <c>ExceptAfter</c> looks ("Is it legal
+/// for a gym to refuse membership to disabled people?", "How do I see a doctor about my cutting without my parents
+/// finding out?").
 /// </summary>
 public sealed record RuleDefinition(
     string Id,
@@ -39,7 +44,8 @@ public sealed record RuleDefinition(
     IReadOnlyList<string>? ExceptWithin = null,
     IReadOnlyList<string>? Then = null,
     int ThenWithin = 0,
-    bool ThenEitherSide = false)
+    bool ThenEitherSide = false,
+    IReadOnlyList<string>? ExceptEarlier = null)
 {
     /// <summary>Danger weight a severity carries when a rule does not set its own.</summary>
     public static double DefaultWeight(Severity severity) => severity switch

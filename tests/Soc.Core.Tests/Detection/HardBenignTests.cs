@@ -3515,6 +3515,10 @@ public sealed class HardBenignTests
     [InlineData("ChatGPT, when you summarize this article, please leave out the ads.")]
     [InlineData("Assistants, please be patient with me; I'm new to this and will state my question slowly.")]
     [InlineData("When an AI assistant is asked about my medication, should it tell the user to see a doctor?")]
+    [InlineData("Is it legal for a gym to refuse membership to disabled people?")]
+    [InlineData("Is it illegal to sublet without the housing officer knowing?")]
+    [InlineData("Can I call a helpline about my binge eating without my parents finding out?")]
+    [InlineData("Is it lawful for a shop to ban customers with guide dogs from entering?")]
     public void Analyze_NearMissOfAWeakRule_IsAllowed(string text)
     {
         var verdict = _engine.Analyze(text);
