@@ -16,6 +16,10 @@ public abstract class RuleDetector : IDetector
     public const string SignalsView = "signals";
 
     private const int PrefixKeyChars = 2;
+
+    /// <summary>What ends a sentence for <see cref="RuleDefinition.ExceptEarlier"/>.</summary>
+    private static readonly System.Buffers.SearchValues<char> SentenceEnds = System.Buffers.SearchValues.Create(".?!;\n");
+
     private readonly RuleDefinition[] _rules;
     private readonly ThenIndex?[] _then;
     private readonly Dictionary<string, Candidate[]> _byFirstWord;
@@ -187,11 +191,11 @@ public abstract class RuleDetector : IDetector
         }
     }
 
-    private static bool Contains(IReadOnlyList<string> signals, string signal)
+    private static bool Contains(IReadOnlyList<string> words, string word)
     {
-        foreach (var s in signals)
+        foreach (var w in words)
         {
-            if (string.Equals(s, signal, StringComparison.Ordinal))
+            if (string.Equals(w, word, StringComparison.Ordinal))
             {
                 return true;
             }
@@ -254,12 +258,9 @@ public abstract class RuleDetector : IDetector
 
         for (var k = Math.Max(0, start - 2); k < start; k++)
         {
-            foreach (var word in except)
+            if (Contains(except, tokens[k].Value))
             {
-                if (string.Equals(word, tokens[k].Value, StringComparison.Ordinal))
-                {
-                    return true;
-                }
+                return true;
             }
         }
 
@@ -290,19 +291,14 @@ public abstract class RuleDetector : IDetector
                 return false;
             }
 
-            foreach (var word in except)
+            if (Contains(except, tokens[k].Value))
             {
-                if (string.Equals(word, tokens[k].Value, StringComparison.Ordinal))
-                {
-                    return true;
-                }
+                return true;
             }
         }
 
         return false;
     }
-
-    private static readonly System.Buffers.SearchValues<char> SentenceEnds = System.Buffers.SearchValues.Create(".?!;\n");
 
     /// <summary>True when one of the rule's <c>ExceptWithin</c> words is inside the match or among the two words after it.</summary>
     private static bool Excepted(RuleDefinition rule, IReadOnlyList<Token> tokens, int start, int last)
@@ -315,12 +311,9 @@ public abstract class RuleDetector : IDetector
         var end = Math.Min(tokens.Count - 1, last + 2);
         for (var k = start; k <= end; k++)
         {
-            foreach (var word in except)
+            if (Contains(except, tokens[k].Value))
             {
-                if (string.Equals(word, tokens[k].Value, StringComparison.Ordinal))
-                {
-                    return true;
-                }
+                return true;
             }
         }
 

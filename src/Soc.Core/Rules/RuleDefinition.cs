@@ -22,7 +22,7 @@ public sealed record RuleExamples(IReadOnlyList<string> Match, IReadOnlyList<str
 /// <c>ExceptEarlier</c> lists words that cancel a match when one of them comes earlier in the same sentence (at most
 /// <see cref="RuleCatalog.ExceptEarlierWords"/> words back, stopping at . ? ! or ;): the question about
 /// the law or the help being sought often opens the sentence, further back than <c>ExceptAfter</c> looks ("Is it legal
-/// for a gym to refuse membership to disabled people?", "How do I see a doctor about my cutting without my parents
+/// for a gym to refuse membership to disabled people?", "Can I call a helpline about my binge eating without my parents
 /// finding out?").
 /// </summary>
 public sealed record RuleDefinition(
