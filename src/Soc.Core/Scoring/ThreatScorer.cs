@@ -8,6 +8,8 @@ namespace Soc.Core.Scoring;
 /// manipulation tone and obfuscation signals are common in harmless text, so alone they can at most flag (or not
 /// even that); together with other categories they push a message over the block threshold. The danger score
 /// combines the categories the same way. Certainty grows with the number of distinct rules and categories that agree.
+/// A critical rule is not held back by its category's cap: the category reaches at least that rule's weight, so a
+/// request for sexual content involving a child blocks on its own while other harmful requests alone only flag.
 /// At paranoia level 3 and above the caps are lifted.
 /// </summary>
 public static class ThreatScorer
@@ -31,7 +33,7 @@ public static class ThreatScorer
         }
 
         // Small messages have few findings: linear scans beat dictionaries here.
-        var rules = new List<(string Rule, string Category, double Weight)>(findings.Count);
+        var rules = new List<(string Rule, string Category, double Weight, bool Critical)>(findings.Count);
         foreach (var f in findings)
         {
             if (f.Weight <= 0)
@@ -42,11 +44,11 @@ public static class ThreatScorer
             var i = IndexOf(rules, f.RuleId);
             if (i < 0)
             {
-                rules.Add((f.RuleId, f.Category, Math.Clamp(f.Weight, 0, 1)));
+                rules.Add((f.RuleId, f.Category, Math.Clamp(f.Weight, 0, 1), f.Severity == Severity.Critical));
             }
             else if (f.Weight > rules[i].Weight)
             {
-                rules[i] = (f.RuleId, f.Category, Math.Clamp(f.Weight, 0, 1));
+                rules[i] = (f.RuleId, f.Category, Math.Clamp(f.Weight, 0, 1), rules[i].Critical || f.Severity == Severity.Critical);
             }
         }
 
@@ -55,29 +57,30 @@ public static class ThreatScorer
             return (0, 1);
         }
 
-        var categories = new List<(string Category, double NotDangerous)>(4);
+        var categories = new List<(string Category, double NotDangerous, double Critical)>(4);
         var strongest = 0.0;
-        foreach (var (_, category, weight) in rules)
+        foreach (var (_, category, weight, critical) in rules)
         {
             strongest = Math.Max(strongest, weight);
+            var criticalWeight = critical ? weight : 0;
             var i = IndexOf(categories, category);
             if (i < 0)
             {
-                categories.Add((category, 1 - weight));
+                categories.Add((category, 1 - weight, criticalWeight));
             }
             else
             {
-                categories[i] = (category, categories[i].NotDangerous * (1 - weight));
+                categories[i] = (category, categories[i].NotDangerous * (1 - weight), Math.Max(categories[i].Critical, criticalWeight));
             }
         }
 
         var notDangerous = 1.0;
-        foreach (var (category, notCategory) in categories)
+        foreach (var (category, notCategory, critical) in categories)
         {
             var danger = 1 - notCategory;
             if (paranoiaLevel < 3 && CategoryCaps.TryGetValue(category, out var cap))
             {
-                danger = Math.Min(danger, cap);
+                danger = Math.Min(danger, Math.Max(cap, critical));
             }
 
             notDangerous *= 1 - danger;
@@ -89,7 +92,7 @@ public static class ThreatScorer
         return (Math.Round(total, 4), Math.Round(Math.Clamp(certainty, 0, 1), 4));
     }
 
-    private static int IndexOf(List<(string Rule, string Category, double Weight)> rules, string rule)
+    private static int IndexOf(List<(string Rule, string Category, double Weight, bool Critical)> rules, string rule)
     {
         for (var i = 0; i < rules.Count; i++)
         {
@@ -102,7 +105,7 @@ public static class ThreatScorer
         return -1;
     }
 
-    private static int IndexOf(List<(string Category, double NotDangerous)> categories, string category)
+    private static int IndexOf(List<(string Category, double NotDangerous, double Critical)> categories, string category)
     {
         for (var i = 0; i < categories.Count; i++)
         {

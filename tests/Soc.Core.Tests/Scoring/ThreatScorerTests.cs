@@ -5,8 +5,8 @@ namespace Soc.Core.Tests.Scoring;
 
 public sealed class ThreatScorerTests
 {
-    private static Finding F(string rule, string category, double weight) =>
-        new(rule, category, Severity.Medium, "canonical", 0, 1, "x", weight);
+    private static Finding F(string rule, string category, double weight, Severity severity = Severity.Medium) =>
+        new(rule, category, severity, "canonical", 0, 1, "x", weight);
 
     [Fact]
     public void Score_NoFindings_IsSafeAndCertain()
@@ -44,6 +44,38 @@ public sealed class ThreatScorerTests
         Finding[] findings = [F("CS-5001", "context_switching", 0.3), F("CS-5002", "context_switching", 0.3), F("CS-5004", "context_switching", 0.3)];
 
         Assert.True(ThreatScorer.Score(findings, paranoiaLevel: 3).Danger > ThreatScorer.Score(findings, paranoiaLevel: 1).Danger);
+    }
+
+    [Fact]
+    public void Score_HarmfulRequestAlone_IsCappedAtFlag()
+    {
+        var (danger, certainty) = ThreatScorer.Score([F("HR-8001", "harmful_request", 0.75)]);
+
+        Assert.Equal(0.6, danger);
+        Assert.Equal(Decision.Flag, ThreatScorer.Decide(danger, certainty, new DetectionOptions()));
+    }
+
+    [Fact]
+    public void Score_CriticalRule_IsNotHeldBackByItsCategoryCap()
+    {
+        var (danger, certainty) = ThreatScorer.Score([F("HR-8010", "harmful_request", 0.75, Severity.Critical)]);
+
+        Assert.Equal(0.75, danger);
+        Assert.Equal(Decision.Block, ThreatScorer.Decide(danger, certainty, new DetectionOptions()));
+    }
+
+    [Fact]
+    public void Score_CriticalRuleBesideOthers_LiftsTheCapOnlyToItsOwnWeight()
+    {
+        // Three medium rules would reach 0.94 uncapped; the critical one (0.7) lifts the cap to 0.7, not beyond.
+        var (danger, _) = ThreatScorer.Score(
+        [
+            F("HR-8001", "harmful_request", 0.6),
+            F("HR-8002", "harmful_request", 0.6),
+            F("HR-8010", "harmful_request", 0.7, Severity.Critical),
+        ]);
+
+        Assert.Equal(0.7, danger);
     }
 
     [Fact]
