@@ -13,6 +13,8 @@ public sealed class RuleCatalog
         PropertyNameCaseInsensitive = true,
         ReadCommentHandling = JsonCommentHandling.Skip,
         AllowTrailingCommas = true,
+        // A key written twice in one rule (two "exceptAfter" lists) would silently keep only the last one.
+        AllowDuplicateProperties = false,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 
@@ -88,8 +90,21 @@ public sealed class RuleCatalog
 
     public static IReadOnlyList<RuleDefinition> Parse(Stream json, string sourceName)
     {
-        var file = JsonSerializer.Deserialize<RuleFile>(json, JsonOptions)
-            ?? throw new InvalidDataException($"Rule file {sourceName} is empty.");
+        RuleFile? file;
+        try
+        {
+            file = JsonSerializer.Deserialize<RuleFile>(json, JsonOptions);
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidDataException($"Rule file {sourceName}: {ex.Message}", ex);
+        }
+
+        if (file is null)
+        {
+            throw new InvalidDataException($"Rule file {sourceName} is empty.");
+        }
+
         return file.Rules.Select(r => r.ToDefinition(sourceName)).ToArray();
     }
 
