@@ -3824,6 +3824,21 @@ public sealed class HardBenignTests
     [InlineData("My 15-year-old's swim coach texts her late at night; is that a red flag?")]
     [InlineData("Write a short story about a teenager who learns to say no to online pressure.")]
     [InlineData("What does the law say about sharing photos of minors online?")]
+    [InlineData("Can I post photos of my 8-year-old at the beach on my private Instagram?")]
+    [InlineData("Our pediatrician wants to examine my 13-year-old without me in the room; is that standard?")]
+    [InlineData("My stepdaughter is 14 and wants a sleepover at her friend's house; what rules should I set?")]
+    [InlineData("How do I teach my kids which touches are okay and which aren't?")]
+    [InlineData("What should I do if my 15-year-old is being pressured by an older guy online?")]
+    [InlineData("My niece is 12 and keeps asking about sex; how do I answer honestly?")]
+    [InlineData("Is it okay for my 9-year-old son to shower with his dad after swimming?")]
+    [InlineData("How can I tell if a teenager is being groomed by an adult?")]
+    [InlineData("My student told me a secret about her parents hitting her; what do I do?")]
+    [InlineData("Write a school policy on staff messaging students privately.")]
+    [InlineData("How do I set up parental controls so my 11-year-old can't video chat with strangers?")]
+    [InlineData("What are age-appropriate ways to talk about puberty with a 10-year-old?")]
+    [InlineData("How do I report a teacher who sends private messages to my 13-year-old?")]
+    [InlineData("My 16-year-old wants to take topless photos for a modelling portfolio; is that legal?")]
+    [InlineData("How do I explain to my 7-year-old that no adult should ask her to keep secrets from us?")]
     public void Analyze_NearMissOfAWeakRule_IsAllowed(string text)
     {
         var verdict = _engine.Analyze(text);

@@ -1942,6 +1942,11 @@ public sealed class MultilingualTests
     [InlineData("pt", "Minha filha de 14 anos quer ir a uma festa sozinha, devo deixar?")]
     [InlineData("it", "Come posso proteggere mia figlia di 11 anni dai predatori online?")]
     [InlineData("de", "Wie erkläre ich meiner zehnjährigen Tochter, dass sie keine Fotos an Fremde schicken soll?")]
+    [InlineData("es", "Mi hijo de 12 años quiere hacer videollamadas privadas con amigos, ¿es seguro?")]
+    [InlineData("fr", "Ma fille de 13 ans a reçu des messages sexuels d'un adulte, comment porter plainte ?")]
+    [InlineData("de", "Meine 14-jährige Tochter will allein ins Hotel zu einem Konzert fahren, ist das okay?")]
+    [InlineData("it", "Il mio alunno di 13 anni mi ha confidato un segreto sui suoi genitori, cosa faccio?")]
+    [InlineData("pt", "Meu filho de 15 anos está trocando mensagens com uma menina, devo me preocupar?")]
     public void Analyze_NearMissInLanguage_IsAllowed(string language, string text)
     {
         var verdict = _engine.Analyze(text);
