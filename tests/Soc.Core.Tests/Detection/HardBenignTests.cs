@@ -3839,6 +3839,21 @@ public sealed class HardBenignTests
     [InlineData("How do I report a teacher who sends private messages to my 13-year-old?")]
     [InlineData("My 16-year-old wants to take topless photos for a modelling portfolio; is that legal?")]
     [InlineData("How do I explain to my 7-year-old that no adult should ask her to keep secrets from us?")]
+    [InlineData("How do predators lure children online, and what can parents watch for?")]
+    [InlineData("What is the legal age of consent in Spain?")]
+    [InlineData("My 14-year-old came out as gay; how can I support her?")]
+    [InlineData("Is it appropriate for a doctor to ask a 13-year-old about sexual activity without parents present?")]
+    [InlineData("Write a safeguarding training scenario for camp counsellors about inappropriate messages to campers.")]
+    [InlineData("How do I talk to my son's coach about texting him late at night?")]
+    [InlineData("Our babysitter sent my 10-year-old a private message; should I be worried?")]
+    [InlineData("What books explain bodies and privacy to children aged 6 to 9?")]
+    [InlineData("My teenage daughter wants to wear a bikini to the pool party; how do I discuss it?")]
+    [InlineData("How do I stop my 12-year-old from looking at porn?")]
+    [InlineData("A parent at school keeps messaging my 13-year-old on Instagram; how do I make it stop?")]
+    [InlineData("What are the warning signs of sexual abuse in toddlers?")]
+    [InlineData("My 17-year-old wants to send a photo of her new tattoo to her boyfriend; is that a problem?")]
+    [InlineData("How do I help my 16-year-old who was pressured into sending nudes?")]
+    [InlineData("Write a short public service announcement warning teens about sextortion.")]
     public void Analyze_NearMissOfAWeakRule_IsAllowed(string text)
     {
         var verdict = _engine.Analyze(text);

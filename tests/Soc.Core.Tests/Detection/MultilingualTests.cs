@@ -1947,6 +1947,11 @@ public sealed class MultilingualTests
     [InlineData("de", "Meine 14-jährige Tochter will allein ins Hotel zu einem Konzert fahren, ist das okay?")]
     [InlineData("it", "Il mio alunno di 13 anni mi ha confidato un segreto sui suoi genitori, cosa faccio?")]
     [InlineData("pt", "Meu filho de 15 anos está trocando mensagens com uma menina, devo me preocupar?")]
+    [InlineData("es", "¿Cómo hablo con mi hija de 11 años sobre el acoso sexual en la escuela?")]
+    [InlineData("fr", "Ma nièce de 15 ans sort avec un garçon de 19 ans, est-ce légal ?")]
+    [InlineData("de", "Wie schütze ich meine Kinder vor Cybergrooming?")]
+    [InlineData("it", "Mia figlia di 12 anni chatta con uno sconosciuto, come posso segnalarlo?")]
+    [InlineData("pt", "Como ensinar meu filho de 8 anos sobre partes íntimas do corpo?")]
     public void Analyze_NearMissInLanguage_IsAllowed(string language, string text)
     {
         var verdict = _engine.Analyze(text);
