@@ -256,11 +256,16 @@ public abstract class RuleDetector : IDetector
             return false;
         }
 
-        for (var k = Math.Max(0, start - 2); k < start; k++)
+        foreach (var entry in except)
         {
-            if (Contains(except, tokens[k].Value))
+            // A multiword entry ("mother+in+law", "don+t") must end among the two words before the match.
+            var length = WordCount(entry);
+            for (var end = Math.Max(0, start - 2); end < start; end++)
             {
-                return true;
+                if (end - length + 1 >= 0 && MatchesAt(entry, tokens, end - length + 1))
+                {
+                    return true;
+                }
             }
         }
 
@@ -291,7 +296,7 @@ public abstract class RuleDetector : IDetector
                 return false;
             }
 
-            if (Contains(except, tokens[k].Value))
+            if (StartsAt(except, tokens, k))
             {
                 return true;
             }
@@ -311,7 +316,7 @@ public abstract class RuleDetector : IDetector
         var end = Math.Min(tokens.Count - 1, last + 2);
         for (var k = start; k <= end; k++)
         {
-            if (Contains(except, tokens[k].Value))
+            if (StartsAt(except, tokens, k))
             {
                 return true;
             }
@@ -319,6 +324,49 @@ public abstract class RuleDetector : IDetector
 
         return false;
     }
+
+    /// <summary>True when one of the exception entries starts at word <paramref name="k"/> (a multiword entry may run past the window).</summary>
+    private static bool StartsAt(IReadOnlyList<string> entries, IReadOnlyList<Token> tokens, int k)
+    {
+        foreach (var entry in entries)
+        {
+            if (MatchesAt(entry, tokens, k))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// True when the words of <paramref name="entry"/> ("put+down" is two words, like a phrase's <c>x+y</c>) are the
+    /// words of the text from <paramref name="k"/> on. Compares in place, without splitting the entry.
+    /// </summary>
+    private static bool MatchesAt(string entry, IReadOnlyList<Token> tokens, int k)
+    {
+        var rest = entry.AsSpan();
+        for (var i = k; i < tokens.Count; i++)
+        {
+            var plus = rest.IndexOf('+');
+            var word = plus < 0 ? rest : rest[..plus];
+            if (!word.SequenceEqual(tokens[i].Value))
+            {
+                return false;
+            }
+
+            if (plus < 0)
+            {
+                return true;
+            }
+
+            rest = rest[(plus + 1)..];
+        }
+
+        return false;
+    }
+
+    private static int WordCount(string entry) => entry.AsSpan().Count('+') + 1;
 
     private readonly record struct Candidate(int Rule, PhrasePattern Phrase);
 

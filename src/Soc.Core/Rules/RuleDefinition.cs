@@ -13,7 +13,9 @@ public sealed record RuleExamples(IReadOnlyList<string> Match, IReadOnlyList<str
 /// <c>ExceptAfter</c> lists words that cancel a phrase match when one of them is among the two words before it
 /// ("without violating the guidelines", "don't ignore the instructions"). <c>ExceptWithin</c> lists words that cancel a
 /// phrase match when one of them is inside it or among the two words after it: they name a harmless subject the
-/// phrase's words also fit ("ignore the spelling rules", "ignora las reglas de ortografía").
+/// phrase's words also fit ("ignore the spelling rules", "ignora las reglas de ortografía"). An exception entry of
+/// several words is written like a phrase's multiword alternative, "put+down": its words must follow one another, and for
+/// <c>ExceptAfter</c> it must end among the two words before the match.
 /// <c>Then</c> makes a two-part grammar: a phrase match counts only when one of the <c>Then</c> phrases starts within
 /// <c>ThenWithin</c> words after it ("she blocked me" ... "keep messaging her anyway"); the match, its exceptions and its
 /// evidence then span both parts. Each part stays a short list instead of every pairing written out. With
