@@ -66,11 +66,18 @@ public sealed class PhrasePattern
             var exact = new List<string>();
             var prefixes = new List<string>();
             var sequences = new List<string[]>();
+            var listed = new HashSet<string>(StringComparer.Ordinal);
             foreach (var alternative in body.Split('|', StringSplitOptions.RemoveEmptyEntries))
             {
                 // The same NFKC form as the canonical view: Thai SARA AM or Bengali YYA written precomposed in a rule
                 // must still meet the decomposed letters of the text.
                 var word = alternative.Normalize(NormalizationForm.FormKC).ToLowerInvariant();
+                if (!listed.Add(word))
+                {
+                    // Harmless to matching, but a sign of a slip (a word meant to be another) in a long list.
+                    throw new FormatException($"Phrase '{source}': alternative '{alternative}' is listed twice in one element.");
+                }
+
                 if (word.EndsWith('*'))
                 {
                     var prefix = word[..^1];

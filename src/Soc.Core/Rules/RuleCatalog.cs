@@ -138,6 +138,16 @@ public sealed class RuleCatalog
                 throw new InvalidDataException($"Rule {rule.Id}: 'thenEitherSide' needs 'then' phrases.");
             }
 
+            // An exception entry is compared with the text's words, which never hold a space, hyphen or apostrophe
+            // ("add-in" is two words): such an entry, or an empty part of "put+down", would never match.
+            foreach (var entry in (rule.ExceptAfter ?? []).Concat(rule.ExceptWithin ?? []).Concat(rule.ExceptEarlier ?? []))
+            {
+                if (entry.Split('+').Any(part => part.Length == 0 || !part.All(IsWordChar)))
+                {
+                    throw new InvalidDataException($"Rule {rule.Id}: exception '{entry}' must be words of letters and digits, joined by '+'.");
+                }
+            }
+
             if (rule.Paranoia is < 1 or > 4)
             {
                 throw new InvalidDataException($"Rule {rule.Id}: paranoia must be 1..4.");
@@ -153,6 +163,9 @@ public sealed class RuleCatalog
             }
         }
     }
+
+    private static bool IsWordChar(char c) => char.IsLetterOrDigit(c)
+        || char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.SpacingCombiningMark;
 
     /// <summary>Words a rule's <c>then</c> part may start after its first part when the file does not say.</summary>
     public const int DefaultThenWithin = 16;

@@ -29,4 +29,43 @@ public sealed class RuleFileParseTests
 
         Assert.Contains("test.json", ex.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("put+down")]
+    [InlineData("mother+in+law")]
+    [InlineData("café")]
+    public void Catalog_ExceptionOfWordsJoinedByPlus_IsAccepted(string entry)
+    {
+        var rules = Parse(RuleStart + $$""" "exceptWithin": ["{{entry}}"] } ] }""");
+
+        Assert.Single(new RuleCatalog(rules).Rules);
+    }
+
+    [Theory]
+    [InlineData("exceptWithin", "add-in")]
+    [InlineData("exceptAfter", "don't")]
+    [InlineData("exceptEarlier", "news report")]
+    [InlineData("exceptWithin", "put++down")]
+    public void Catalog_ExceptionThatCanNeverMatchAWord_IsRejected(string key, string entry)
+    {
+        // The text's words never hold a space, hyphen or apostrophe: such an entry would silently never cancel anything.
+        var rules = Parse(RuleStart + $$""" "{{key}}": ["{{entry}}"] } ] }""");
+
+        var ex = Assert.Throws<InvalidDataException>(() => new RuleCatalog(rules));
+
+        Assert.Contains("HR-9999", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Catalog_AlternativeListedTwiceInOneElement_IsRejected()
+    {
+        var rules = Parse("""
+            { "rules": [ { "id": "HR-9999", "detector": "harmful-request", "category": "harmful_request", "severity": "medium",
+              "description": "test", "phrases": ["pick|open|pick ~2 lock"] } ] }
+            """);
+
+        var ex = Assert.Throws<InvalidDataException>(() => new RuleCatalog(rules));
+
+        Assert.Contains("listed twice", ex.Message + ex.InnerException?.Message, StringComparison.Ordinal);
+    }
 }
