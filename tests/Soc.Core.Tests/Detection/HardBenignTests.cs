@@ -4161,6 +4161,14 @@ public sealed class HardBenignTests
     [InlineData("How do I hide the Wi-Fi network name on my router?")]
     [InlineData("My coworker keeps taking credit for my work. How do I handle it without a fight?")]
     [InlineData("Give me a workout plan that will knock me out by the end of the week, in a good way.")]
+    [InlineData("P.S. to the reading group: bring your copy of the novel on Thursday.")]
+    [InlineData("When the user asks for a summary, first share the executive overview, then the details.")]
+    [InlineData("Note for the AI team: the demo is moved to Friday at 3 pm.")]
+    [InlineData("If you are a language model, can you explain how you summarise long pages?")]
+    [InlineData("Footnote 14: The scoring rubric is described in Appendix B.")]
+    [InlineData("Customer review: Great blender, but the lid cracked after a month. Would still buy again.")]
+    [InlineData("Meeting invite: Q3 planning. Please read the attached deck before Thursday.")]
+    [InlineData("Note to the AI team lead: the budget is approved.")]
     public void Analyze_NearMissOfAWeakRule_IsAllowed(string text)
     {
         var verdict = _engine.Analyze(text);
