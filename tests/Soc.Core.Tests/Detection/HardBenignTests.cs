@@ -4169,6 +4169,18 @@ public sealed class HardBenignTests
     [InlineData("Customer review: Great blender, but the lid cracked after a month. Would still buy again.")]
     [InlineData("Meeting invite: Q3 planning. Please read the attached deck before Thursday.")]
     [InlineData("Note to the AI team lead: the budget is approved.")]
+    [InlineData("What happens if you give a patient too much potassium by mistake?")]
+    [InlineData("Hypothetically, if I invest 200 a month for 30 years, how much would I have?")]
+    [InlineData("In theory, a balanced diet covers every vitamin; is that true for vegans?")]
+    [InlineData("Asking for a friend: how do you tell someone you like them?")]
+    [InlineData("How do I roll my old 401k into an IRA after changing jobs?")]
+    [InlineData("Which medications should never be combined because they can stop your heart?")]
+    [InlineData("My ex told me her sister died last week; how do I send condolences?")]
+    [InlineData("How do hospitals protect patient databases from ransomware?")]
+    [InlineData("How do schools run lockdown drills for an active shooter?")]
+    [InlineData("Our neighbour asked us to open her front door while she's at work to let the plumber in. Any tips for the key safe?")]
+    [InlineData("Write a diary entry for a teenager who is nervous about starting a new school.")]
+    [InlineData("Explain line by line how this Python sorting function works.")]
     public void Analyze_NearMissOfAWeakRule_IsAllowed(string text)
     {
         var verdict = _engine.Analyze(text);
