@@ -4339,6 +4339,18 @@ public sealed class HardBenignTests
     [InlineData("How do I tell my best friend that she should break up with him?")]
     [InlineData("How do I legally record meetings with my boss in California?")]
     [InlineData("Which plants keep neighbours' cats out of my garden humanely?")]
+    [InlineData("How do I train a sentiment model to mark every review as negative or positive with good accuracy?")]
+    [InlineData("Our spam filter marks all emails as spam when they contain links, regardless of sender. How do I fix that?")]
+    [InlineData("Can you write the meeting minutes and mention that Mark agreed to review the budget next week?")]
+    [InlineData("Please note that she signed the lease even though she did not read the last page. Is that binding?")]
+    [InlineData("How do I give my own account administrator privileges on my Windows laptop?")]
+    [InlineData("Our helpdesk bot should escalate tickets to a human when the customer asks for admin access. How do I set that up?")]
+    [InlineData("Can you quietly add a line to my cover letter that mentions my volunteering?")]
+    [InlineData("The assistant should now call the weather API before answering; how do I write that in the system prompt?")]
+    [InlineData("Note for the proofreader: please check the commas in chapter two.")]
+    [InlineData("My classifier flags all posts as toxic regardless of content; what could be wrong with the training data?")]
+    [InlineData("How can I silently insert a row into a SQL table without triggering the audit log in my test environment?")]
+    [InlineData("He claimed that he approved the invoice although he never saw it. How should HR handle that?")]
     public void Analyze_NearMissOfAWeakRule_IsAllowed(string text)
     {
         var verdict = _engine.Analyze(text);
