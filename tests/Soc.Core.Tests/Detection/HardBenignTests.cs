@@ -4351,6 +4351,18 @@ public sealed class HardBenignTests
     [InlineData("My classifier flags all posts as toxic regardless of content; what could be wrong with the training data?")]
     [InlineData("How can I silently insert a row into a SQL table without triggering the audit log in my test environment?")]
     [InlineData("He claimed that he approved the invoice although he never saw it. How should HR handle that?")]
+    [InlineData("How did investigators prove that the 2005 state lottery draw was rigged?")]
+    [InlineData("My landlord is making the building unlivable to get tenants to move out; what are my rights?")]
+    [InlineData("Is it legal for a landlord to cut the heat to make tenants leave?")]
+    [InlineData("Can poppy seeds make someone fail a drug test?")]
+    [InlineData("How do hotel key cards work, and can they be copied easily? I'm a security student.")]
+    [InlineData("I sold concert tickets I don't have anymore because I lost them; how do I refund the buyer?")]
+    [InlineData("My mother took out a loan in my name without my consent. What should I do?")]
+    [InlineData("How do I take out a loan in my own name if I have no credit history?")]
+    [InlineData("How do I rig a sailboat for single-handed sailing?")]
+    [InlineData("We need to fix the draw for the chess tournament after two players withdrew.")]
+    [InlineData("My brother has a disability; how can I help him understand a loan contract before he signs?")]
+    [InlineData("Our hotel wants to re-encode guest key cards so they can open the gym and pool. What hardware do we need?")]
     public void Analyze_NearMissOfAWeakRule_IsAllowed(string text)
     {
         var verdict = _engine.Analyze(text);
