@@ -39,7 +39,7 @@ public sealed class DashboardFixture : IAsyncLifetime
     }
 
     /// <summary>A page on the dashboard; with <paramref name="apiKey"/> the key is already in sessionStorage.</summary>
-    public async Task<(IBrowserContext Context, IPage Page, List<string> Errors)> OpenAsync(int width = 1360, int height = 900, string? apiKey = DevHostInstance.ApiKey, string hash = "")
+    public async Task<(IBrowserContext Context, IPage Page, List<string> Errors)> OpenAsync(int width = 1360, int height = 900, string? apiKey = DevHostInstance.ApiKey, string hash = "", Func<IPage, Task>? beforeNavigate = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
         var page = await context.NewPageAsync();
@@ -63,6 +63,11 @@ public sealed class DashboardFixture : IAsyncLifetime
         if (apiKey is not null)
         {
             await page.AddInitScriptAsync($"sessionStorage.setItem('soc.apiKey', {System.Text.Json.JsonSerializer.Serialize(apiKey)});");
+        }
+
+        if (beforeNavigate is not null)
+        {
+            await beforeNavigate(page);
         }
 
         await page.GotoAsync(new Uri(Host.BaseAddress, "/" + hash).ToString());

@@ -5,6 +5,9 @@ import { openDetails } from './details.js';
 
 let continuation = null;
 let lastQuery = '';
+// Each load takes a number; a response that arrives after a newer load started is dropped, so a slow unfiltered
+// load (opening the tab) cannot overwrite the rows of a filter submitted after it.
+let latestLoad = 0;
 
 function queryFromForm() {
   const form = new FormData($('history-form'));
@@ -29,16 +32,19 @@ function row(e) {
 }
 
 async function load(append) {
+  const ticket = ++latestLoad;
   showError($('history-error'), null);
   const query = append ? `${lastQuery}&continuationToken=${encodeURIComponent(continuation)}` : (lastQuery = queryFromForm());
   try {
     const { data } = await api(`threats?${query}`);
+    if (ticket !== latestLoad) return;
     const rows = data.items.map(row);
     if (append) $('history-rows').append(...rows); else $('history-rows').replaceChildren(...rows);
     continuation = data.continuationToken ?? null;
     $('history-more').hidden = !continuation;
     $('history-empty').hidden = $('history-rows').children.length > 0;
   } catch (error) {
+    if (ticket !== latestLoad) return;
     showError($('history-error'), describe(error, 'Threat history'));
   }
 }
