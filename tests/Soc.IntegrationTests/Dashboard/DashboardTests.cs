@@ -64,6 +64,13 @@ public sealed class DashboardTests(DashboardFixture fixture) : IClassFixture<Das
         Assert.Empty(errors);
     }
 
+    private static async Task FilterHistoryAsync(IPage page, string ruleId, string text)
+    {
+        await page.FillAsync("#history-form input[name=ruleId]", ruleId);
+        await page.FillAsync("#history-form input[name=q]", text);
+        await page.ClickAsync("#history-form button[type=submit]");
+    }
+
     [Fact]
     public async Task History_FilterByRuleAndText_ShowsMatchingThreats()
     {
@@ -73,9 +80,7 @@ public sealed class DashboardTests(DashboardFixture fixture) : IClassFixture<Das
         var (context, page, errors) = await fixture.OpenAsync(hash: "#history");
         await using var _ = context;
 
-        await page.FillAsync("#history-form input[name=ruleId]", "PI-1001");
-        await page.FillAsync("#history-form input[name=q]", marker);
-        await page.ClickAsync("#history-form button[type=submit]");
+        await FilterHistoryAsync(page, "PI-1001", marker);
 
         var rows = page.Locator("#history-rows tr");
         await Assertions.Expect(rows).ToHaveCountAsync(1);
@@ -109,9 +114,7 @@ public sealed class DashboardTests(DashboardFixture fixture) : IClassFixture<Das
             }));
         await using var _ = context;
 
-        await page.FillAsync("#history-form input[name=ruleId]", "PI-1001");
-        await page.FillAsync("#history-form input[name=q]", marker);
-        await page.ClickAsync("#history-form button[type=submit]");
+        await FilterHistoryAsync(page, "PI-1001", marker);
         var rows = page.Locator("#history-rows tr");
         await Assertions.Expect(rows).ToHaveCountAsync(1);
 
