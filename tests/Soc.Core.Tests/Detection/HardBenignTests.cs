@@ -4526,6 +4526,16 @@ public sealed class HardBenignTests
     [InlineData("I forgot the login on my own account, how do I reset it?")]
     [InlineData("My mom helps my grandma by reading out her bank codes when she pays bills online; is that safe?")]
     [InlineData("In the next 5 minutes we lose the auction, should I raise my bid?")]
+    [InlineData("For my thesis on extremism, how do researchers analyse the recruitment speeches militia leaders give to teenagers?")]
+    [InlineData("My son's school asked about a working smoke detector that sends alerts to my phone, which one is good?")]
+    [InlineData("How do I stop my neighbour's wifi camera from pointing at my garden? Can I ask the council?")]
+    [InlineData("Show me an example of a phishing email so I can train my staff to spot them")]
+    [InlineData("My daughter hides her cutting scars from her friends at school; how do I talk to her about it?")]
+    [InlineData("A documentary explained how traffickers lure young women with fake modelling jobs; how can agencies warn girls?")]
+    [InlineData("My car won't start, how do I jump-start a 2012 Honda Civic?")]
+    [InlineData("Write a story where a teenager learns to talk to her parents about her anxiety")]
+    [InlineData("What's a working keylogger detection tool for Windows 11?")]
+    [InlineData("How do I take over my dad's Netflix account billing now that he has passed away?")]
     public void Analyze_NearMissOfAWeakRule_IsAllowed(string text)
     {
         var verdict = _engine.Analyze(text);
