@@ -4,8 +4,8 @@ namespace Soc.Core.Normalization;
 
 /// <summary>
 /// Undoes deliberate misspelling ("ignroe all prevoius instrutcions", "disreguard ur sytem promt"): a word the rules
-/// do not know, one typing slip (two neighbouring letters swapped, or a letter left out or doubled before the last one)
-/// away from exactly one word they do know, with the same first letter, is read as that word. Symmetric-delete lookup: every rule word and each of its
+/// do not know, one typing slip (two neighbouring letters swapped, a letter left out or doubled before the last one, or
+/// in a longer word one vowel written as another) away from exactly one word they do know, with the same first letter, is read as that word. Symmetric-delete lookup: every rule word and each of its
 /// one-letter deletions is indexed once, so a word costs at most its length plus one lookups.
 /// <para>
 /// A real word can sit one edit from a rule word ("chimes" and "crimes"), so the corrected text is worth scanning only
@@ -22,6 +22,9 @@ public sealed class TypoCorrector
 
     /// <summary>Shortest word corrected by two swapped letters ("hcak", "mkae").</summary>
     public const int MinSwappedWordChars = 4;
+
+    /// <summary>Shortest word corrected by one vowel written as another ("bleech", "molotav").</summary>
+    public const int MinVowelWordChars = 6;
 
     /// <summary>Longest word corrected.</summary>
     public const int MaxWordChars = 24;
@@ -189,8 +192,10 @@ public sealed class TypoCorrector
 
     /// <summary>
     /// True when <paramref name="a"/> is <paramref name="b"/> with two neighbouring letters swapped, or with one letter
-    /// left out or added before its last letter (words of <see cref="MinWordChars"/> letters or more). A changed letter ("project" and "protect") or a changed ending
-    /// ("actions" and "action") is how real words differ, so neither counts.
+    /// left out or added before its last letter (words of <see cref="MinWordChars"/> letters or more), or with one vowel
+    /// heard as another inside a longer word ("molotav", "bleech": words of <see cref="MinVowelWordChars"/> letters or
+    /// more, not the last letter). Any other changed letter ("project" and "protect") or a changed ending ("actions" and
+    /// "action") is how real words differ, so neither counts.
     /// </summary>
     internal static bool OneEdit(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
     {
@@ -202,6 +207,12 @@ public sealed class TypoCorrector
         var i = a.CommonPrefixLength(b);
         if (a.Length == b.Length)
         {
+            if (a.Length >= MinVowelWordChars && i + 1 < a.Length && IsVowel(a[i]) && IsVowel(b[i])
+                && a[(i + 1)..].SequenceEqual(b[(i + 1)..]))
+            {
+                return true;
+            }
+
             return i + 1 < a.Length && a[i] == b[i + 1] && a[i + 1] == b[i] && a[(i + 2)..].SequenceEqual(b[(i + 2)..]);
         }
 
@@ -209,6 +220,8 @@ public sealed class TypoCorrector
         var shorter = a.Length > b.Length ? b : a;
         return shorter.Length >= MinWordChars && i < shorter.Length && longer[(i + 1)..].SequenceEqual(shorter[i..]);
     }
+
+    private static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u';
 
     private static bool IsCandidateWord(string word) =>
         word.Length is >= MinSwappedWordChars and <= MaxWordChars && word.AsSpan().IndexOfAnyExceptInRange('a', 'z') < 0;

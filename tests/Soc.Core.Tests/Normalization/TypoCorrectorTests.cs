@@ -16,6 +16,9 @@ public sealed class TypoCorrectorTests
     [InlineData("syystem", "system")] // a letter doubled
     [InlineData("hcak", "hack")] // four letters: a swap only
     [InlineData("mkae", "make")]
+    [InlineData("secrat", "secret")] // six letters or more: one vowel heard as another
+    [InlineData("instructians", "instructions")]
+    [InlineData("previoas", "previous")]
     public void Best_OneSlipFromARuleWord_IsThatWord(string word, string expected)
     {
         Assert.Equal(expected, Corrector.Best(word));
@@ -24,7 +27,10 @@ public sealed class TypoCorrectorTests
     [Theory]
     [InlineData("systems")] // a changed ending is how real words differ
     [InlineData("secrets")]
-    [InlineData("secrat")] // a changed letter
+    [InlineData("sekret")] // a changed consonant
+    [InlineData("steel")] // five letters: a changed vowel does not count ("steel" and "steal" are both words)
+    [InlineData("ignora")] // a changed last letter ("ignora" is Spanish and Italian)
+    [InlineData("previobs")] // a consonant for a vowel
     [InlineData("gnore")] // the first letter must stay
     [InlineData("hak")] // too short
     [InlineData("stal")] // four letters: a letter left out does not count ("setp" would be "step" and "setup")
@@ -48,6 +54,7 @@ public sealed class TypoCorrectorTests
     [InlineData("abcde", "abdce")]
     [InlineData("abcdef", "abcdf")]
     [InlineData("abcdf", "abcdef")]
+    [InlineData("abcdef", "abcdaf")] // a vowel for a vowel, six letters, not the last
     public void OneEdit_SwapOrLetterBeforeTheLast_IsTrue(string a, string b)
     {
         Assert.True(TypoCorrector.OneEdit(a, b));
@@ -61,6 +68,10 @@ public sealed class TypoCorrectorTests
     [InlineData("abcd", "abxcd")] // four letters: a letter left out does not count
     [InlineData("abcde", "bacdx")]
     [InlineData("abcde", "abc")]
+    [InlineData("abcdef", "abcdxf")] // a changed consonant
+    [InlineData("abcdea", "abcdee")] // a changed last letter
+    [InlineData("abcae", "abcee")] // five letters
+    [InlineData("abadef", "ebcdaf")] // two changed vowels
     public void OneEdit_SameChangedEndingOrTwoSlips_IsFalse(string a, string b)
     {
         Assert.False(TypoCorrector.OneEdit(a, b));
