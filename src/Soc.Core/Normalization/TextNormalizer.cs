@@ -11,7 +11,8 @@ namespace Soc.Core.Normalization;
 /// fragments joined again, see <see cref="PayloadAssembler"/>), <c>chat-speak</c> (texting shorthand written out, see
 /// <see cref="ChatSpeak"/>), <c>possessives</c> (a left-out apostrophe put back, see <see cref="Possessives"/>),
 /// <c>corrected</c> (misspelled rule words corrected, see
-/// <see cref="TypoCorrector"/>), <c>decoded:pig-latin</c> and <c>decoded:vowels</c> (word games undone, see
+/// <see cref="TypoCorrector"/>), <c>rejoined</c> (words cut apart joined, words run together split, see
+/// <see cref="WordJoiner"/>), <c>decoded:pig-latin</c> and <c>decoded:vowels</c> (word games undone, see
 /// <see cref="WordGames"/>), <c>decoded:tags</c> and
 /// <c>decoded:variation-selectors</c> (smuggled text), and <c>decoded:KIND</c> layers (base64, hex, url, html, rot13,
 /// reversed) up to <see cref="MaxDecodeDepth"/> deep. Work is bounded: characters scanned, characters per view,
@@ -26,6 +27,7 @@ public sealed class TextNormalizer : ITextNormalizer
     public const string CollapsedView = "collapsed";
     public const string AssembledView = "assembled";
     public const string CorrectedView = "corrected";
+    public const string RejoinedView = "rejoined";
     public const string ChatSpeakView = "chat-speak";
     public const string PossessivesView = "possessives";
     public const string AlgospeakView = "algospeak";
@@ -49,6 +51,7 @@ public sealed class TextNormalizer : ITextNormalizer
 
     private readonly WordSegmenter _segmenter;
     private readonly TypoCorrector _corrector;
+    private readonly WordJoiner _joiner;
     private readonly WordGames _games;
 
     public TextNormalizer()
@@ -60,6 +63,7 @@ public sealed class TextNormalizer : ITextNormalizer
     {
         _segmenter = new WordSegmenter(catalog.Vocabulary);
         _corrector = new TypoCorrector(catalog.Vocabulary);
+        _joiner = new WordJoiner(catalog.Vocabulary, _segmenter);
         _games = new WordGames(catalog.Vocabulary);
     }
 
@@ -189,6 +193,7 @@ public sealed class TextNormalizer : ITextNormalizer
             }
 
             AddIfAny(views, CorrectedView, _corrector.Correct(typed, MaxDerivedViewChars));
+            AddIfAny(views, RejoinedView, _joiner.Rejoin(views.First, MaxDerivedViewChars));
             AddIfAny(views, PigLatinView, _games.PigLatin(views.First, MaxDerivedViewChars));
             AddIfAny(views, VowelsView, _games.Vowels(views.First, MaxDerivedViewChars));
         }

@@ -66,7 +66,11 @@ public sealed class WordSegmenter
         return sb.ToString();
     }
 
-    private void SegmentRun(string run, StringBuilder sb)
+    /// <summary>
+    /// Appends the best split of <paramref name="run"/> (lower-case letters and digits) to <paramref name="sb"/> and
+    /// returns its cost: letters no known word covers, and pieces (each such letter counts as one).
+    /// </summary>
+    internal (int UnknownLetters, int Pieces) SegmentRun(string run, StringBuilder sb)
     {
         var n = run.Length;
         // cost[i]: (unknown letters, words) of the best split of run[..i]; from[i]: where its last piece starts.
@@ -133,6 +137,8 @@ public sealed class WordSegmenter
             sb.Append(run, start, end - start);
             start = end;
         }
+
+        return (unknown[n], words[n]);
 
         void Relax(int i, int j, int u, int w, bool isGuess)
         {

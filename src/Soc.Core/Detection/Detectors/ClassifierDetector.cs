@@ -69,7 +69,8 @@ public sealed class ClassifierDetector : IDetector
     /// <summary>
     /// The view that scores highest (canonical first, then de-obfuscated and decoded ones, at most <see cref="MaxViews"/>)
     /// and its probability; the raw view is skipped after the first, as it would only repeat the canonical score, and so is
-    /// the typo-corrected view, whose real-word slips ("stoke" read as "stroke") the model was never trained on.
+    /// the typo-corrected view, whose real-word slips ("stoke" read as "stroke") the model was never trained on, and the
+    /// rejoined view, whose joins and splits it was not trained on either.
     /// </summary>
     public static (TextView? View, double Probability) BestView(ClassifierModel model, NormalizedText text)
     {
@@ -83,7 +84,8 @@ public sealed class ClassifierDetector : IDetector
         {
             var view = views[i];
             if (i > 0 && (string.Equals(view.Name, TextNormalizer.RawView, StringComparison.Ordinal)
-                || string.Equals(view.Name, TextNormalizer.CorrectedView, StringComparison.Ordinal)))
+                || string.Equals(view.Name, TextNormalizer.CorrectedView, StringComparison.Ordinal)
+                || string.Equals(view.Name, TextNormalizer.RejoinedView, StringComparison.Ordinal)))
             {
                 continue;
             }
