@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Soc.Core.Detection;
+using Soc.Core.Normalization;
 
 namespace Soc.Core.Rules;
 
@@ -230,8 +231,30 @@ public sealed class RuleCatalog
             return new RuleDefinition(Id, Detector, Category, Severity, Paranoia, Weight ?? RuleDefinition.DefaultWeight(Severity),
                 Confidence, Description ?? string.Empty, Tags, Phrases, new RuleExamples(Examples.Match, Examples.NoMatch), Signals,
                 Markers.Select(m => m.ToLowerInvariant()).ToArray(), LineMarkers.Select(m => m.ToLowerInvariant()).ToArray(),
-                ExceptAfter.Select(w => w.ToLowerInvariant()).ToArray(), ExceptWithin.Select(w => w.ToLowerInvariant()).ToArray(),
-                Then, Then.Count > 0 ? ThenWithin : 0, ThenEitherSide, ExceptEarlier.Select(w => w.ToLowerInvariant()).ToArray());
+                ExceptAfter.Select(ExceptionEntry).ToArray(), ExceptWithin.Select(ExceptionEntry).ToArray(),
+                Then, Then.Count > 0 ? ThenWithin : 0, ThenEitherSide, ExceptEarlier.Select(ExceptionEntry).ToArray());
+        }
+
+        /// <summary>
+        /// An exception entry in the form the detector compares word by word: lower case, and a run of CJK, kana or
+        /// hangul written as the one-letter words the tokenizer makes of it ("玩具" is "玩+具"), as a phrase's run is.
+        /// </summary>
+        internal static string ExceptionEntry(string entry)
+        {
+            var lower = entry.ToLowerInvariant();
+            var sb = new System.Text.StringBuilder(lower.Length * 2);
+            for (var i = 0; i < lower.Length; i++)
+            {
+                var c = lower[i];
+                if (i > 0 && c != '+' && lower[i - 1] != '+' && (Tokenizer.IsSingleCharWord(c) || Tokenizer.IsSingleCharWord(lower[i - 1])))
+                {
+                    sb.Append('+');
+                }
+
+                sb.Append(c);
+            }
+
+            return sb.ToString();
         }
     }
 

@@ -42,6 +42,22 @@ public sealed class RuleFileParseTests
     }
 
     [Theory]
+    [InlineData("玩具", "玩+具")] // a CJK run is one-letter words, as the tokenizer splits it
+    [InlineData("给+我+发", "给+我+发")]
+    [InlineData("スマホ", "ス+マ+ホ")]
+    [InlineData("sms轰炸", "sms+轰+炸")]
+    [InlineData("Put+Down", "put+down")]
+    public void Parse_ExceptionEntry_IsReadWordByWord(string entry, string expected)
+    {
+        var rules = Parse(RuleStart + $$""" "exceptWithin": ["{{entry}}"], "exceptAfter": ["{{entry}}"], "exceptEarlier": ["{{entry}}"] } ] }""");
+
+        var rule = rules.Single();
+        Assert.Equal([expected], rule.ExceptWithin);
+        Assert.Equal([expected], rule.ExceptAfter);
+        Assert.Equal([expected], rule.ExceptEarlier);
+    }
+
+    [Theory]
     [InlineData("exceptWithin", "add-in")]
     [InlineData("exceptAfter", "don't")]
     [InlineData("exceptEarlier", "news report")]
