@@ -10,7 +10,7 @@ namespace Soc.Core.Normalization;
 /// ("ignorepreviousinstructions", "#howtomakeabomb", "ignore_all_previous_instructions") is split into them when they
 /// cover every letter, into three words or more, or two of <see cref="MinPairWordChars"/> letters or more each (so
 /// "therefore" is not "there for e" and "carpet" is not "car pet"). The result counts only when it reads as English: at
-/// least <see cref="MinKnownShare"/> of its words are rule words.
+/// least <see cref="MinKnownShare"/> of its words are rule words. A long text keeps only the words around its changes.
 /// </summary>
 public sealed class WordJoiner
 {
@@ -31,6 +31,12 @@ public sealed class WordJoiner
 
     /// <summary>Fewest words, all of them rule words, that an identifier joined by underscores is read apart into.</summary>
     public const int MinSnakeCaseWords = 3;
+
+    /// <summary>Longest rejoined text kept whole; a longer one keeps only the words around its changes.</summary>
+    public const int MaxWholeChars = 600;
+
+    /// <summary>Words kept on either side of a change in a long text (see <see cref="MaxWholeChars"/>).</summary>
+    public const int ContextWords = 12;
 
     /// <summary>Shortest word of a run split into only two words.</summary>
     public const int MinPairWordChars = 5;
@@ -64,6 +70,7 @@ public sealed class WordJoiner
         var end = Math.Min(text.Length, maxChars);
         var tokens = view.Tokens;
         StringBuilder? sb = null;
+        List<(int Start, int End)>? changes = null;
         var copied = 0;
         Span<char> buffer = stackalloc char[MaxWordChars];
         var i = 0;
@@ -76,10 +83,13 @@ public sealed class WordJoiner
                 var last = tokens[i + joined - 1];
                 sb ??= new StringBuilder(text.Length + 16);
                 sb.Append(text, copied, first.Start - copied);
+                var changeStart = sb.Length;
                 for (var k = i; k < i + joined; k++)
                 {
                     sb.Append(tokens[k].Value);
                 }
+
+                (changes ??= []).Add((changeStart, sb.Length));
 
                 copied = last.Start + last.Length;
                 i += joined;
@@ -90,7 +100,10 @@ public sealed class WordJoiner
             if (token.Length >= MinRunChars && token.Length <= WordSegmenter.MaxRunChars && Split(token.Value) is { } split)
             {
                 sb ??= new StringBuilder(text.Length + 16);
-                sb.Append(text, copied, token.Start - copied).Append(split);
+                sb.Append(text, copied, token.Start - copied);
+                var changeStart = sb.Length;
+                sb.Append(split);
+                (changes ??= []).Add((changeStart, sb.Length));
                 copied = token.Start + token.Length;
             }
 
@@ -103,24 +116,78 @@ public sealed class WordJoiner
         }
 
         var result = sb.Append(text, copied, end - copied).ToString();
-        return ReadsAsEnglish(result) ? result : null;
+        var words = Tokenizer.Tokenize(result);
+        if (!ReadsAsEnglish(words))
+        {
+            return null;
+        }
+
+        return result.Length <= MaxWholeChars ? result : Windows(result, words, changes!);
     }
 
     /// <summary>
     /// At least <see cref="MinKnownShare"/> of the rejoined text's words are rule words: the rules and the vocabulary are
     /// English, and a word of another language can be English words run together ("videollamadas", "video llama das").
     /// </summary>
-    private bool ReadsAsEnglish(string text)
+    private bool ReadsAsEnglish(List<Token> words)
     {
-        var words = 0;
         var known = 0;
-        foreach (var token in Tokenizer.Tokenize(text))
+        foreach (var token in words)
         {
-            words++;
             known += _known.Contains(token.Value) ? 1 : 0;
         }
 
-        return known >= words * MinKnownShare;
+        return known >= words.Count * MinKnownShare;
+    }
+
+    /// <summary>
+    /// Only the words around each change, <see cref="ContextWords"/> either side, windows that overlap merged: a long
+    /// prompt with one hyphenated word would otherwise be scanned again whole for that one word.
+    /// </summary>
+    private static string Windows(string result, List<Token> words, List<(int Start, int End)> changes)
+    {
+        var sb = new StringBuilder(Math.Min(result.Length, changes.Count * 200));
+        var w = 0;
+        var lastEnd = -1;
+        foreach (var (start, end) in changes)
+        {
+            while (w < words.Count && words[w].Start + words[w].Length <= start)
+            {
+                w++;
+            }
+
+            if (w >= words.Count)
+            {
+                break;
+            }
+
+            var first = Math.Max(0, w - ContextWords);
+            var last = w;
+            while (last + 1 < words.Count && words[last + 1].Start < end)
+            {
+                last++;
+            }
+
+            last = Math.Min(words.Count - 1, last + ContextWords);
+            if (first > lastEnd)
+            {
+                if (sb.Length > 0)
+                {
+                    sb.Append(" | ");
+                }
+
+                sb.Append(result, words[first].Start, words[last].Start + words[last].Length - words[first].Start);
+            }
+            else if (last > lastEnd)
+            {
+                var from = words[lastEnd].Start + words[lastEnd].Length;
+                sb.Append(result, from, words[last].Start + words[last].Length - from);
+            }
+
+            lastEnd = Math.Max(lastEnd, last);
+        }
+
+        return sb.ToString();
     }
 
     /// <summary>How many pieces from token <paramref name="i"/> on spell one rule word (the most that do); 0 when none.</summary>
