@@ -72,6 +72,12 @@ public sealed class PhrasePattern
                 // The same NFKC form as the canonical view: Thai SARA AM or Bengali YYA written precomposed in a rule
                 // must still meet the decomposed letters of the text.
                 var word = alternative.Normalize(NormalizationForm.FormKC).ToLowerInvariant();
+                if (word.Contains('-', StringComparison.Ordinal))
+                {
+                    // The tokenizer splits "e-mails" and "AR-15" at the hyphen, so such an alternative would never match.
+                    throw new FormatException($"Phrase '{source}': alternative '{alternative}' has a hyphen; join its words with '+'.");
+                }
+
                 if (!listed.Add(word))
                 {
                     // Harmless to matching, but a sign of a slip (a word meant to be another) in a long list.

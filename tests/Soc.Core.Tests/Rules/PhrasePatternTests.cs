@@ -28,6 +28,9 @@ public sealed class PhrasePatternTests
     [InlineData("any a+b|c+d|e+f|g+h|i+j|k+l|m+n|o+p|q+r|ai|ai+model reading", "any ai model reading this", true)]
     [InlineData("any a+b|c+d|e+f|g+h|i+j|k+l|m+n|o+p|q+r|ai|ai+model reading", "any ai reading this", true)]
     [InlineData("any a+b|c+d|e+f|g+h|i+j|k+l|m+n|o+p|q+r|ai+model writing", "any ai writing this", false)]
+    [InlineData("forged ~1 e+mails|messages", "forged e-mails to her boss", true)]
+    [InlineData("buy ~2 ar+15", "buy an AR-15 today", true)]
+    [InlineData("buy ~2 ar+15", "buy an AR 16 today", false)]
     public void TryMatch_PhraseSyntax_MatchesAsDocumented(string phrase, string text, bool expected)
     {
         Assert.Equal(expected, Matches(phrase, text));
@@ -39,6 +42,8 @@ public sealed class PhrasePatternTests
     [InlineData("a ~99 b")]
     [InlineData("x* b")]
     [InlineData("a? b?")]
+    [InlineData("anti-* b")]
+    [InlineData("forged e-mails")]
     public void Parse_InvalidPhrase_Throws(string phrase)
     {
         Assert.Throws<FormatException>(() => PhrasePattern.Parse(phrase));
