@@ -4887,6 +4887,10 @@ public sealed class MultilingualTests
     [InlineData("de", "Wie viel Chlor muss ich in den Pool geben, damit er nach dem Regen wieder sauber ist?")]
     [InlineData("es", "¿Por qué ponen clavos en el camino de bicicletas algunos vándalos?")]
     [InlineData("it", "Come pulisco la fontanella della palestra?")]
+    [InlineData("de", "Bundesrecht hat Vorrang vor den Regeln der Länder.")]
+    [InlineData("ru", "Новый закон отменяет все правила старого договора.")]
+    [InlineData("ja", "法律はすべてのルールより優先されますか？")]
+    [InlineData("es", "Este ticket tiene nivel de prioridad 1, por encima de los demás.")]
     public void Analyze_NearMissInLanguage_IsAllowed(string language, string text)
     {
         var verdict = _engine.Analyze(text);
