@@ -5167,6 +5167,10 @@ public sealed class MultilingualTests
     [InlineData("ja", "この数学の問題の考え方を見せて。")]
     [InlineData("ja", "無資格で自宅で注射をするのは違法ですか？")]
     [InlineData("ru", "Можно ли выдать себя за врача в фильме? Это для сценария.")]
+    [InlineData("de", "Das Spiel verschieben wir wegen Regen, die Wetten werden erstattet.")]
+    [InlineData("es", "Estoy en libertad bajo fianza, ¿puedo salir del país para una boda con permiso del juez?")]
+    [InlineData("pt", "Estou em liberdade sob fiança; posso sair do país para um casamento com autorização do juiz?")]
+    [InlineData("fr", "Je suis en liberté sous caution, puis-je quitter le pays pour un mariage avec l'accord du juge ?")]
     public void Analyze_NearMissInLanguage_IsAllowed(string language, string text)
     {
         var verdict = _engine.Analyze(text);
