@@ -16,6 +16,8 @@ public sealed class RuleCatalog
         AllowTrailingCommas = true,
         // A key written twice in one rule (two "exceptAfter" lists) would silently keep only the last one.
         AllowDuplicateProperties = false,
+        // A key the loader does not know ("exceptWithn", or a phrase pasted over a key's name) would be ignored silently.
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 

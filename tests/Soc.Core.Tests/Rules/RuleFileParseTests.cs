@@ -31,6 +31,18 @@ public sealed class RuleFileParseTests
     }
 
     [Theory]
+    [InlineData("exceptWithn")]
+    [InlineData("how+do+i ~8 examples")]
+    public void Parse_AKeyTheLoaderDoesNotKnow_IsRejectedNamingTheFileAndTheKey(string key)
+    {
+        // Without this check a misspelled key, or a phrase pasted over a key's name, was ignored: its list did nothing.
+        var ex = Assert.Throws<InvalidDataException>(() => Parse(RuleStart + $$""" "{{key}}": ["legal"] } ] }"""));
+
+        Assert.Contains("test.json", ex.Message, StringComparison.Ordinal);
+        Assert.Contains(key, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("put+down")]
     [InlineData("mother+in+law")]
     [InlineData("café")]
